@@ -1,0 +1,404 @@
+"""Frozen pydantic models for the kit's content: methods, cases and exercise sets.
+
+Content is written in YAML by people (the kit's authors and trainers), so the models are strict about
+structure (unknown keys are errors, ids are slugs) and forgiving about form: a text that only exists in
+Dutch may be written as a plain string instead of ``{nl: ..., en: ...}``.
+
+Semantic rules that concern one file (phase minutes add up to the total, every speaker is a defined
+role, the worked example follows the phases) live here as model validators, so that a ``Method`` that
+exists in memory is always a consistent one. Rules across files (a case pointing at a missing method,
+duplicate ids) live in :mod:`intervisie_kit.content.loader`.
+
+Dutch domain words are kept where they name a domain thing: the *inbrenger* is the person who brings
+the case, the *gespreksleider* guards method and time.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+__all__ = [
+    "Case",
+    "Character",
+    "Contribution",
+    "ExampleStep",
+    "ExampleTurn",
+    "ExerciseItem",
+    "ExerciseSet",
+    "Experience",
+    "Focus",
+    "GroupSize",
+    "Method",
+    "Mistake",
+    "OnlineFit",
+    "Phase",
+    "QuestionType",
+    "Role",
+    "Sector",
+    "Skill",
+    "Text",
+    "Theme",
+    "Trust",
+    "TurnKind",
+    "WorkedExample",
+]
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=80)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+
+# Minutes are whole or half minutes (one published incident method uses 7.5-minute rounds).
+Minutes = Annotated[float, Field(gt=0, le=600, multiple_of=0.5)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Text(_Frozen):
+    """A text in Dutch, optionally with an English version. A plain string in YAML means Dutch only."""
+
+    nl: Prose
+    en: Prose | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: Any) -> Any:
+        return {"nl": value} if isinstance(value, str) else value
+
+    def get(self, lang: str = "nl") -> str:
+        """The text in ``lang``, falling back to Dutch when no translation exists."""
+        return self.en if lang == "en" and self.en else self.nl
+
+    def __str__(self) -> str:
+        return self.nl
+
+
+class Name(Text):
+    """A name that must exist in both languages (method names, phase names)."""
+
+    en: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class Experience(StrEnum):
+    """How much intervisie experience a group has (or needs)."""
+
+    NEW = "new"
+    SOME = "some"
+    EXPERIENCED = "experienced"
+
+
+class Trust(StrEnum):
+    """How much trust and safety there is (or must be) in the group."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class QuestionType(StrEnum):
+    """What a case question is about; the selectiewijzer matches methods on these."""
+
+    OWN_BEHAVIOUR = "own_behaviour"
+    OTHER_PERSON = "other_person"  # another person or a relationship
+    DILEMMA = "dilemma"  # a dilemma or values
+    KNOWLEDGE = "knowledge"  # knowledge or a practical matter
+    SUCCESS = "success"
+
+
+class Focus(StrEnum):
+    """Bovenstroom: behaviour, approach, effect. Onderstroom: beliefs, feelings, drives."""
+
+    BOVENSTROOM = "bovenstroom"
+    ONDERSTROOM = "onderstroom"
+
+
+class OnlineFit(StrEnum):
+    """How well a method works in an online meeting."""
+
+    GOOD = "good"
+    ADAPTED = "adapted"  # works with changes, e.g. a chat or a shared board
+    UNSUITABLE = "unsuitable"
+
+
+class Contribution(StrEnum):
+    """What may be said in a phase. The question coach and the session runner read these."""
+
+    STORY = "story"  # the inbrenger tells the case or answers
+    OPEN_QUESTION = "open_question"
+    CLOSED_QUESTION = "closed_question"  # factual questions, yes/no
+    SUMMARY = "summary"
+    WRITING = "writing"  # writing in silence
+    ASSOCIATION = "association"  # images, feelings, first impressions
+    ANALYSIS = "analysis"  # hypotheses about the core of the problem
+    OPINION = "opinion"  # a view on what the inbrenger might do (Balint's oordeelsvorming)
+    ADVICE = "advice"
+    EXPERIENCE = "experience"  # own comparable experience
+    APPRECIATION = "appreciation"  # naming qualities and what went well
+    ROLEPLAY = "roleplay"
+    CHOICE = "choice"  # the inbrenger chooses or decides
+    EVALUATION = "evaluation"  # looking back on the process and the learning
+
+
+class TurnKind(StrEnum):
+    """The kinds of turn the question coach distinguishes; worked examples label turns with them."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    SUGGESTIVE = "suggestive"
+    ADVICE = "advice"
+    JUDGEMENT = "judgement"
+    OTHER = "other"
+
+
+class Mistake(StrEnum):
+    """Typical slips a facilitator intervenes on."""
+
+    ADVICE_IN_QUESTION_ROUND = "advice_in_question_round"
+    SUGGESTIVE_QUESTION = "suggestive_question"
+    JUDGEMENT = "judgement"
+    WHY_QUESTION = "why_question"  # an accusing "waarom"
+    STACKED_QUESTIONS = "stacked_questions"
+    OWN_STORY = "own_story"  # taking over with one's own experience
+    OFF_METHOD = "off_method"  # leaving the method or the phase
+
+
+class Theme(StrEnum):
+    """The themes intervisie groups bring in."""
+
+    ZELFVERTROUWEN = "zelfvertrouwen"
+    STRESS = "stress"
+    ASSERTIVITEIT = "assertiviteit"
+    PLEZIER_IN_HET_WERK = "plezier_in_het_werk"
+    WERKDRUK = "werkdruk"
+    SPANNINGEN = "spanningen"
+    IRRITATIE = "irritatie"
+    CONFLICTEN = "conflicten"
+    LASTIGE_GESPREKKEN = "lastige_gesprekken"
+    BURNOUT = "burnout"
+    SAMENWERKING = "samenwerking"
+    OVERIG = "overig"
+
+
+class Sector(StrEnum):
+    ZORG = "zorg"
+    ONDERWIJS = "onderwijs"
+    SOCIAAL_WERK = "sociaal_werk"
+    OVERHEID = "overheid"
+    BEDRIJFSLEVEN = "bedrijfsleven"
+    JEUGDZORG = "jeugdzorg"
+    GGZ = "ggz"
+    POLITIE_EN_VEILIGHEID = "politie_en_veiligheid"
+    CULTUUR = "cultuur"
+    OVERIG = "overig"
+
+
+class Skill(StrEnum):
+    """The questioning skill an exercise set trains."""
+
+    RECOGNISE_ADVICE = "recognise_advice"
+    REWRITE_ADVICE = "rewrite_advice"
+    WHY_TO_WHAT = "why_to_what"
+    DIMENSIONS = "dimensions"
+    ONE_QUESTION = "one_question"
+    FOLLOW_UP = "follow_up"
+    OTHER = "other"
+
+
+class Role(_Frozen):
+    """A role in a method, e.g. inbrenger, gespreksleider, deelnemers, or a method's own (spiegels)."""
+
+    id: Slug
+    name: Name
+    task: Text
+
+
+class Phase(_Frozen):
+    id: Slug
+    name: Name
+    minutes: Minutes
+    speakers: tuple[Slug, ...] = Field(min_length=1)
+    allowed: tuple[Contribution, ...] = Field(min_length=1)
+    description: Text
+    prompt: Text  # what the facilitator says or watches for in this phase
+
+
+class GroupSize(_Frozen):
+    min: int = Field(ge=1, le=40)
+    max: int = Field(ge=1, le=40)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GroupSize:
+        if self.min > self.max:
+            raise PydanticCustomError(
+                "range_order", "min ({min}) is larger than max ({max})", {"min": self.min, "max": self.max}
+            )
+        return self
+
+
+class ExampleTurn(_Frozen):
+    """One contribution in a worked example, optionally a typical mistake with the intervention."""
+
+    speaker: Line
+    text: Text
+    kind: TurnKind | None = None
+    mistake: Mistake | None = None
+    intervention: Text | None = None
+
+    @model_validator(mode="after")
+    def _mistake_needs_intervention(self) -> ExampleTurn:
+        if self.mistake is not None and self.intervention is None:
+            raise PydanticCustomError(
+                "intervention_missing",
+                "a turn marked as a mistake needs the facilitator's intervention",
+                {"path": "intervention"},
+            )
+        return self
+
+
+class ExampleStep(_Frozen):
+    phase: Slug
+    inbrenger: Text | None = None
+    turns: tuple[ExampleTurn, ...] = ()
+    facilitator: Text | None = None
+    ask_yourself: Text | None = None  # a "what would you ask now?" moment for the trainee
+
+
+class WorkedExample(_Frozen):
+    case: Slug
+    steps: tuple[ExampleStep, ...] = Field(min_length=1)
+    outcome: Text
+
+
+class Method(_Frozen):
+    """An intervisie method with its phases, roles, fit and a worked example."""
+
+    id: Slug
+    name: Name
+    summary: Text
+    origin: Text
+    sources: tuple[Line, ...] = Field(min_length=1)
+    total_minutes: Minutes
+    phases: tuple[Phase, ...] = Field(min_length=1)
+    roles: tuple[Role, ...] = Field(min_length=1)
+    group_size: GroupSize
+    experience: Experience
+    trust: Trust
+    question_types: tuple[QuestionType, ...] = Field(min_length=1)
+    focus: tuple[Focus, ...] = Field(min_length=1)
+    materials: tuple[Text, ...] = ()
+    online: OnlineFit
+    pitfalls: tuple[Text, ...] = ()
+    worked_example: WorkedExample | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Method:
+        phase_total = sum(p.minutes for p in self.phases)
+        if abs(phase_total - self.total_minutes) > 1e-9:
+            raise PydanticCustomError(
+                "minutes_sum",
+                "the phases add up to {phases} minutes, but total_minutes is {total}",
+                {"path": "total_minutes", "phases": _num(phase_total), "total": _num(self.total_minutes)},
+            )
+        _unique(self.phases, "phases")
+        _unique(self.roles, "roles")
+        role_ids = {r.id for r in self.roles}
+        for i, phase in enumerate(self.phases):
+            for j, speaker in enumerate(phase.speakers):
+                if speaker not in role_ids:
+                    raise PydanticCustomError(
+                        "unknown_role",
+                        "'{speaker}' is not one of this method's roles ({roles})",
+                        {
+                            "path": f"phases[{i}].speakers[{j}]",
+                            "speaker": speaker,
+                            "roles": ", ".join(sorted(role_ids)),
+                        },
+                    )
+        if self.worked_example is not None:
+            order = [p.id for p in self.phases]
+            last = -1
+            for i, step in enumerate(self.worked_example.steps):
+                if step.phase not in order:
+                    raise PydanticCustomError(
+                        "unknown_phase",
+                        "'{phase}' is not one of this method's phases ({phases})",
+                        {
+                            "path": f"worked_example.steps[{i}].phase",
+                            "phase": step.phase,
+                            "phases": ", ".join(order),
+                        },
+                    )
+                if order.index(step.phase) < last:
+                    raise PydanticCustomError(
+                        "phase_order",
+                        "the worked example goes back to phase '{phase}'; steps follow the phases in order",
+                        {"path": f"worked_example.steps[{i}].phase", "phase": step.phase},
+                    )
+                last = order.index(step.phase)
+        return self
+
+    def phase(self, phase_id: str) -> Phase:
+        for p in self.phases:
+            if p.id == phase_id:
+                return p
+        raise KeyError(phase_id)
+
+
+class Character(_Frozen):
+    """A fictional person in a case. Names are invented; the privacy check uses them."""
+
+    name: Line
+    role: Text
+
+
+class Case(_Frozen):
+    """A fictional case an inbrenger brings in, with their story and question."""
+
+    id: Slug
+    title: Text
+    theme: Theme
+    sector: Sector
+    inbrenger: Character
+    story: Text
+    question: Text
+    characters: tuple[Character, ...] = ()
+    question_types: tuple[QuestionType, ...] = ()
+    focus: Focus | None = None
+    methods: tuple[Slug, ...] = ()  # methods this case is suited to; checked to exist
+
+
+class ExerciseItem(_Frozen):
+    prompt: Text
+    expected: tuple[TurnKind, ...] = ()  # the verdict(s) that count as right, where one exists
+    model_answer: Text | None = None
+    explanation: Text | None = None
+
+
+class ExerciseSet(_Frozen):
+    id: Slug
+    title: Text
+    skill: Skill
+    instructions: Text
+    case: Slug | None = None
+    items: tuple[ExerciseItem, ...] = Field(min_length=1)
+
+
+def _unique(items: tuple[Any, ...], field: str) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in seen:
+            raise PydanticCustomError(
+                "duplicate_id",
+                "id '{id}' is used twice (also at {field}[{first}])",
+                {"path": f"{field}[{i}].id", "id": item.id, "field": field, "first": seen[item.id]},
+            )
+        seen[item.id] = i
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
