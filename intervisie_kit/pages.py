@@ -1,0 +1,119 @@
+"""The kit's pages: which notebook, what it offers and for whom, in both languages.
+
+The start page lists the pages whose notebook exists, so it never links to a page that is not there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .paths import notebooks_dir
+
+__all__ = ["PAGES", "Page", "available_pages", "page_url"]
+
+
+@dataclass(frozen=True)
+class Page:
+    notebook: str
+    title: tuple[str, str]
+    summary: tuple[str, str]
+    audience: tuple[str, ...]
+
+    def text(self, field: str, lang: str) -> str:
+        nl, en = getattr(self, field)
+        return en if lang == "en" else nl
+
+
+PAGES: tuple[Page, ...] = (
+    Page(
+        "00_start.ipynb",
+        ("Start", "Start"),
+        ("Wat de kit is en wat elke pagina biedt.", "What the kit is and what each page offers."),
+        ("trainer", "trainee", "facilitator"),
+    ),
+    Page(
+        "01_wat_is_intervisie.ipynb",
+        ("Wat is intervisie?", "What is intervisie?"),
+        (
+            "De uitgangspunten (geen advies, geen oordeel, vertrouwelijkheid), de rollen en de fasen van een "
+            "bijeenkomst en van een traject, met een korte zelftoets.",
+            "The principles (no advice, no judgement, confidentiality), the roles and the phases of a meeting and "
+            "of a trajectory, with a short self-check.",
+        ),
+        ("trainee", "facilitator"),
+    ),
+    Page(
+        "02_methodekiezer.ipynb",
+        ("Methodekiezer", "Method chooser"),
+        (
+            "Beantwoord een paar vragen over de groep, de casus en de tijd en zie welke methoden passen, en waarom.",
+            "Answer a few questions about the group, the case and the time, and see which methods fit, and why.",
+        ),
+        ("facilitator", "trainer"),
+    ),
+    Page(
+        "03_methoden.ipynb",
+        ("Methoden", "Methods"),
+        (
+            "Blader door de methoden en loop elke methode fase voor fase door aan de hand van een uitgewerkte casus.",
+            "Browse the methods and step through each one, phase by phase, with a worked example case.",
+        ),
+        ("trainee", "facilitator", "trainer"),
+    ),
+    Page(
+        "04_vragen_oefenen.ipynb",
+        ("Vragen oefenen", "Practise questions"),
+        (
+            "Oefen open vragen stellen bij een casus; de vraagcoach zegt meteen wat voor vraag je stelde.",
+            "Practise asking open questions about a case; the question coach tells you at once what kind of "
+            "question you asked.",
+        ),
+        ("trainee", "facilitator"),
+    ),
+    Page(
+        "05_sessie_begeleiden.ipynb",
+        ("Sessie begeleiden", "Run a session"),
+        (
+            "Begeleid een bijeenkomst met een fasetimer, rollen en een presentatiemodus voor de beamer.",
+            "Run a meeting with a phase timer, roles and a projector mode.",
+        ),
+        ("trainer", "facilitator"),
+    ),
+    Page(
+        "06_reflectie.ipynb",
+        ("Reflectie", "Reflection"),
+        (
+            "Je persoonlijke, vertrouwelijke reflectiedagboek, met verslagen voor je begeleider als jij dat kiest.",
+            "Your personal, confidential reflection journal, with reports for your supervisor when you choose so.",
+        ),
+        ("trainee",),
+    ),
+    Page(
+        "08_traject_plannen.ipynb",
+        ("Traject plannen", "Plan a trajectory"),
+        (
+            "Plan de bijeenkomsten van een groep, met rooster, evaluaties, agenda-export en groepscontract.",
+            "Plan a group's meetings, with rota, evaluations, calendar export and group contract.",
+        ),
+        ("facilitator", "trainer"),
+    ),
+    Page(
+        "99_inhoud.ipynb",
+        ("Inhoud en eigen materiaal", "Content and your own material"),
+        (
+            "Welke methoden, casussen en oefeningen geladen zijn, uit welk bestand, en of er fouten in zitten.",
+            "Which methods, cases and exercises are loaded, from which file, and whether any contain errors.",
+        ),
+        ("trainer",),
+    ),
+)
+
+
+def available_pages() -> tuple[Page, ...]:
+    folder = notebooks_dir()
+    return tuple(p for p in PAGES if (folder / p.notebook).is_file())
+
+
+def page_url(notebook: str, lang: str = "nl") -> str:
+    """A link from one page to another; pages are siblings under ``/voila/render/``."""
+    return notebook if lang == "nl" else f"{notebook}?lang={lang}"
