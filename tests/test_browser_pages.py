@@ -91,7 +91,9 @@ def test_large_type_for_the_projector(kit_page: Page, kit_server: KitServer) -> 
 
 def test_closed_tabs_free_their_kernels(browser, kit_server: KitServer) -> None:  # type: ignore[no-untyped-def]
     """Voila issue 1458: the shutdown beacon must be accepted, so closing a tab ends its kernel."""
-    baseline = len(kit_server.kernels())
+    # Every earlier test closed its tabs the way a person does, so their kernels end too (asynchronously).
+    baseline = 0
+    wait_until(lambda: len(kit_server.kernels()) == baseline, 20, "the kernels of earlier tests' closed tabs")
     context = browser.new_context()
     pages = []
     for notebook in ["00_start.ipynb", "99_inhoud.ipynb", "00_start.ipynb"]:
@@ -136,6 +138,14 @@ def broken_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServe
     (cases / "vijandig.yaml").write_text(
         f"id: vijandig\ntitle: ok\ntheme: {HOSTILE!r}\nsector: zorg\n", encoding="utf-8"
     )
+    (cases / "geldig-maar-vijandig.yaml").write_text(
+        "id: geldig-maar-vijandig\n"
+        f"title: {HOSTILE!r}\n"
+        "theme: stress\nsector: zorg\n"
+        "inbrenger: {name: Noor, role: wijkverpleegkundige}\n"
+        "story: Een verhaal.\nquestion: Hoe kan ik rust vinden?\n",
+        encoding="utf-8",
+    )
     server = start_server(tmp_path_factory.mktemp("broken-serve"), "--content", str(folder))
     yield server
     server.stop()
@@ -160,6 +170,9 @@ def test_hostile_text_in_content_is_shown_as_text(kit_page: Page, broken_server:
     notice = kit_page.locator(".ik-notice-error")
     expect(notice).to_contain_text("onerror")
     assert notice.locator("img").count() == 0
+    cases = kit_page.locator(".ik-content-cases")
+    expect(cases).to_contain_text(HOSTILE)  # a valid case whose title is markup: listed, as text
+    assert cases.locator("img").count() == 0
     assert kit_page.evaluate("document.body.dataset.pwned") is None
 
 
