@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import re
 import shutil
 import socket
 import statistics
@@ -138,9 +139,9 @@ ENGLISH_SHOWN = (
 )
 
 
-def only_local(route) -> None:  # type: ignore[no-untyped-def]
-    local = route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:"))
-    route.continue_() if local else route.abort()
+# Only non-local requests are intercepted (matched by the driver), so local ones, and the shutdown
+# beacon of a closing tab, never wait on Python.
+NON_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/]|ws://127\.0\.0\.1[:/]|data:|blob:|about:)")
 
 
 def respond_check(page, notebook: str) -> None:  # type: ignore[no-untyped-def]
@@ -175,7 +176,8 @@ def measure(server: Server, browser, notebook: str, loads: int, baseline: int) -
         mine = [k for k in server.kernels()]
         if mine:
             memory.append(max(k.memory_full_info().pss for k in mine) / 1e6)
-        page.close(run_before_unload=True)
+        with page.expect_event("close"):
+            page.close(run_before_unload=True)
         # The shutdown beacon is sent asynchronously; keep the context until the kernel has gone.
         wait_for(lambda: len(server.kernels()) == baseline, 60, "the closed page's kernel to end")
         context.close()

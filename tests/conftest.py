@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+# Only requests leaving the machine are intercepted. The driver matches this pattern itself, so local
+# requests (and the kernel-shutdown beacon sent while a tab closes) never wait for Python to answer.
+NON_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/]|ws://127\.0\.0\.1[:/]|data:|blob:|about:)")
 INSTALL_HINT = (
     "Chromium niet gevonden / not found: install it with `sudo apt-get install -y chromium` "
     "or point CHROMIUM_PATH at a Chromium binary."
@@ -180,7 +185,11 @@ def assert_clean_log(server: KitServer) -> None:
 def kit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KitServer]:
     server = start_server(tmp_path_factory.mktemp("kit"))
     yield server
-    server.stop()
+    try:
+        # Every test closed its tabs the way a person does; none may have left a kernel behind.
+        wait_until(lambda: not server.kernels(), 20, "all kernels of closed tabs to end")
+    finally:
+        server.stop()
     assert_clean_log(server)
 
 
@@ -195,18 +204,43 @@ class OfflineGuard:
 def guard_page(page) -> OfflineGuard:  # type: ignore[no-untyped-def]
     guard = OfflineGuard()
 
-    def route(route) -> None:  # type: ignore[no-untyped-def]
-        url = route.request.url
-        if url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            guard.external.append(url)
-            route.abort()
+    def refuse(route) -> None:  # type: ignore[no-untyped-def]
+        guard.external.append(route.request.url)
+        route.abort()
 
-    page.route("**/*", route)
+    page.route(NON_LOCAL, refuse)
     page.on("pageerror", lambda exc: guard.page_errors.append(str(exc)))
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     return guard
+
+
+# Which server each open page was loaded from, so closing it can check that its kernel ends.
+_SERVER_OF: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def open_page(page, server: KitServer, notebook: str, query: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Load a page and wait until its last widget is rendered (the notebook ran to the end)."""
+    _SERVER_OF[page] = server
+    page.goto(server.page_url(notebook, query))
+    page.locator(".ik-header").wait_for()
+    page.locator(".ik-page").last.wait_for()
+
+
+def close_like_a_person(page) -> None:  # type: ignore[no-untyped-def]
+    """Close the tab with its unload handlers, and wait until the server has ended the tab's kernel.
+
+    The kernel-shutdown beacon is a keep-alive request that outlives the tab but not the browser
+    context, and Playwright does not report it once the tab is gone; so the wait is on the server side,
+    before anything closes the context. It doubles as a check that every closed tab frees its kernel.
+    """
+    if page.is_closed():
+        return
+    server = _SERVER_OF.get(page)
+    before = len(server.kernels()) if server is not None else 0
+    with page.expect_event("close", timeout=PAGE_TIMEOUT_MS):
+        page.close(run_before_unload=True)
+    if server is not None and before:
+        wait_until(lambda: len(server.kernels()) < before, 20, "the closed tab's kernel to end")
 
 
 @pytest.fixture
@@ -218,7 +252,6 @@ def kit_page(page) -> Iterator:  # type: ignore[no-untyped-def]
     """
     guard = guard_page(page)
     yield page
-    if not page.is_closed():
-        page.close(run_before_unload=True)
+    close_like_a_person(page)
     assert guard.external == [], f"the page tried to reach beyond this machine: {guard.external}"
     assert guard.page_errors == [], f"errors in the page: {guard.page_errors}"

@@ -11,19 +11,19 @@ from playwright.sync_api import Page, expect
 
 from intervisie_kit.pages import available_pages
 
-from .conftest import KitServer, assert_clean_log, guard_page, start_server, wait_until
+from .conftest import (
+    KitServer,
+    assert_clean_log,
+    close_like_a_person,
+    guard_page,
+    open_page,
+    start_server,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
 PAGES = [p.notebook for p in available_pages()]
-READY = ".ik-page .ik-body, .ik-page-list, .ik-content-methods"
-
-
-def open_page(page: Page, server: KitServer, notebook: str, query: str = "") -> None:
-    page.goto(server.page_url(notebook, query))
-    page.locator(".ik-header").wait_for()
-    # The last widget of every page is rendered once the notebook has run to the end.
-    page.locator(".ik-page").last.wait_for()
 
 
 def assert_no_errors_shown(page: Page) -> None:
@@ -89,25 +89,27 @@ def test_large_type_for_the_projector(kit_page: Page, kit_server: KitServer) -> 
     assert font_px(kit_page.locator(".ik-card p").first) >= 24
 
 
-def test_closed_tabs_free_their_kernels(browser, kit_server: KitServer) -> None:  # type: ignore[no-untyped-def]
+def test_closed_tabs_free_their_kernels(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Voila issue 1458: the shutdown beacon must be accepted, so closing a tab ends its kernel."""
-    # Every earlier test closed its tabs the way a person does, so their kernels end too (asynchronously).
-    baseline = 0
-    wait_until(lambda: len(kit_server.kernels()) == baseline, 20, "the kernels of earlier tests' closed tabs")
+    server = start_server(tmp_path)  # its own server, so the count starts at zero
     context = browser.new_context()
-    pages = []
-    for notebook in ["00_start.ipynb", "99_inhoud.ipynb", "00_start.ipynb"]:
-        page = context.new_page()
-        guard = guard_page(page)
-        open_page(page, kit_server, notebook)
-        pages.append((page, guard))
-    wait_until(lambda: len(kit_server.kernels()) == baseline + 3, 20, "three kernels, one per open page")
-    for page, guard in pages:
-        page.close(run_before_unload=True)
-        assert guard.external == [] and guard.page_errors == []
-    wait_until(lambda: len(kit_server.kernels()) == baseline, 20, "the kernels of the closed pages to end")
-    context.close()
-    assert "403 POST /voila/api/shutdown" not in kit_server.log()
+    try:
+        pages = []
+        for notebook in ["00_start.ipynb", "99_inhoud.ipynb", "00_start.ipynb"]:
+            page = context.new_page()
+            guard = guard_page(page)
+            open_page(page, server, notebook)
+            pages.append((page, guard))
+        wait_until(lambda: len(server.kernels()) == 3, 20, "three kernels, one per open page")
+        for page, guard in pages:
+            close_like_a_person(page)
+            assert guard.external == [] and guard.page_errors == []
+        wait_until(lambda: len(server.kernels()) == 0, 20, "the kernels of the closed pages to end")
+    finally:
+        context.close()
+        server.stop()
+    assert "Kernel shutdown" in server.log()
+    assert_clean_log(server)  # includes: no "403 POST /voila/api/shutdown"
 
 
 def test_idle_kernels_are_culled_when_a_tab_vanishes(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -189,7 +191,7 @@ def test_preheated_kernels_still_follow_the_address(browser, tmp_path: Path) -> 
         expect(page.get_by_role("heading", name="What you will find in this kit")).to_be_visible()
         assert_no_errors_shown(page)
         assert "Using pre-heated kernel" in server.log()
-        page.close(run_before_unload=True)
+        close_like_a_person(page)
         assert guard.external == [] and guard.page_errors == []
     finally:
         context.close()

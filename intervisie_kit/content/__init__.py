@@ -113,9 +113,8 @@ def _resolve_references(content: Content) -> tuple[Content, list[Problem]]:
     exercises: dict[str, ExerciseSet] = dict(content.exercises)
 
     for case_id, case in list(cases.items()):
-        missing = [m for m in case.methods if m not in methods]
-        for ref in missing:
-            index = case.methods.index(ref)
+        missing = [(i, m) for i, m in enumerate(case.methods) if m not in methods]
+        for index, ref in missing:
             problems.append(
                 Problem(content.files[("cases", case_id)], "missing_method", f"methods[{index}]", params={"ref": ref})
             )

@@ -9,6 +9,7 @@ validation error can point at it.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -105,6 +106,8 @@ def read_file(path: Path) -> tuple[Any, dict[Path_, int], list[Problem]]:
         builder = _Builder(loader, shown)
         data = builder.build(node, ())
         return data, builder.lines, builder.problems
+    except _AliasError as exc:
+        return None, {}, [Problem(shown, "yaml_alias", line=exc.problem_mark.line + 1)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -133,6 +136,10 @@ class _Builder:
             raise _AliasError(node)
         self._seen.add(id(node))
         self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark
+            )
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             first_line: dict[Any, int] = {}
@@ -164,6 +171,9 @@ class _Builder:
         return self.loader.construct_object(node, deep=True)
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 class _AliasError(yaml.MarkedYAMLError):
     def __init__(self, node: yaml.Node):
         super().__init__(problem="alias", problem_mark=node.start_mark)
@@ -172,10 +182,7 @@ class _AliasError(yaml.MarkedYAMLError):
 def validate_file(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     """Read and validate one content file against ``model``."""
     shown = display(path)
-    try:
-        data, lines, problems = read_file(path)
-    except _AliasError as exc:
-        return None, [Problem(shown, "yaml_alias", line=exc.problem_mark.line + 1)]
+    data, lines, problems = read_file(path)
     if problems or data is None:
         return None, problems
     if not isinstance(data, dict):
@@ -193,6 +200,7 @@ def _from_pydantic(shown: str, err: Any, lines: dict[Path_, int], model: type[Ba
     dotted = _dotted(loc)
     if extra_path:
         dotted = f"{dotted}.{extra_path}" if dotted else str(extra_path)
+        loc = (*loc, *_parse_dotted(str(extra_path)))
     line = _line_for(loc, lines)
     code, params = _translate(err, ctx, loc, model)
     return Problem(shown, code, dotted, line, params)
@@ -242,6 +250,8 @@ def _translate(err: Any, ctx: dict[str, Any], loc: Path_, model: type[BaseModel]
         return "bound", {"op": op, "op_en": op, "limit": str(ctx.get(key, "")), "got": got}
     if kind == "multiple_of":
         return "multiple_of", {"got": got}
+    if kind == "text_or_mapping":
+        return kind, {"got": got}
     if kind in _CUSTOM:
         return kind, {k: str(v) for k, v in ctx.items()}
     return "other", {"detail": err.get("msg", kind)}
@@ -304,6 +314,11 @@ def _dotted(loc: Iterable[str | int]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def _parse_dotted(path: str) -> Path_:
+    """``phases[1].speakers[0]`` -> ``("phases", 1, "speakers", 0)``."""
+    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", path))
 
 
 def _show_input(value: Any) -> str:

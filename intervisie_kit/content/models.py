@@ -32,6 +32,7 @@ __all__ = [
     "Experience",
     "Focus",
     "GroupSize",
+    "Material",
     "Method",
     "Mistake",
     "OnlineFit",
@@ -40,6 +41,7 @@ __all__ = [
     "Role",
     "Sector",
     "Skill",
+    "Strength",
     "Text",
     "Theme",
     "Trust",
@@ -68,7 +70,11 @@ class Text(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _from_plain_string(cls, value: Any) -> Any:
-        return {"nl": value} if isinstance(value, str) else value
+        if isinstance(value, str):
+            return {"nl": value}
+        if not isinstance(value, dict):
+            raise PydanticCustomError("text_or_mapping", "expected text or {{nl: ..., en: ...}}")
+        return value
 
     def get(self, lang: str = "nl") -> str:
         """The text in ``lang``, falling back to Dutch when no translation exists."""
@@ -167,6 +173,30 @@ class Mistake(StrEnum):
     OFF_METHOD = "off_method"  # leaving the method or the phase
 
 
+class Strength(StrEnum):
+    """What a method is especially good at; the selectiewijzer gives these as reasons."""
+
+    VAGUE_QUESTION = "vague_question"  # helps to (re)define a question that is still vague
+    HIGH_EMOTION = "high_emotion"  # holds strong feelings safely
+    CONCRETE_INCIDENT = "concrete_incident"  # a recent, concrete incident
+    CONVERSATION_SKILL = "conversation_skill"  # "how do I say this": practising the conversation
+    NEW_PERSPECTIVES = "new_perspectives"  # many angles, blind spots
+    ASSUMPTIONS = "assumptions"  # examining beliefs, judgements and reasoning
+    ACTION = "action"  # ends in concrete next steps
+    QUALITIES = "qualities"  # builds on strengths and what works
+
+
+class Material(StrEnum):
+    """Materials a method needs; the selectiewijzer checks them against what is at hand."""
+
+    FLIPCHART = "flipchart"
+    POST_ITS = "post_its"
+    PAPER = "paper"
+    PICTURE_CARDS = "picture_cards"
+    QUALITY_CARDS = "quality_cards"
+    ROOM_TO_MOVE = "room_to_move"
+
+
 class Theme(StrEnum):
     """The themes intervisie groups bring in."""
 
@@ -245,7 +275,9 @@ class ExampleTurn(_Frozen):
 
     speaker: Line
     text: Text
-    kind: TurnKind | None = None
+    kind: TurnKind | None = None  # for questions, advice and judgements: what the coach would call it
+    contribution: Contribution | None = None  # for other turns: analysis, association, advice round, ...
+    answer: Text | None = None  # what the inbrenger answers to this turn
     mistake: Mistake | None = None
     intervention: Text | None = None
 
@@ -291,7 +323,11 @@ class Method(_Frozen):
     question_types: tuple[QuestionType, ...] = Field(min_length=1)
     focus: tuple[Focus, ...] = Field(min_length=1)
     materials: tuple[Text, ...] = ()
+    needs: tuple[Material, ...] = ()  # the materials of the list above that the selectiewijzer can check
     online: OnlineFit
+    preparation: bool = False  # the inbrenger or the facilitator must prepare beforehand
+    facilitator_experience: Experience = Experience.NEW  # what the facilitator needs to run it well
+    strengths: tuple[Strength, ...] = ()
     pitfalls: tuple[Text, ...] = ()
     worked_example: WorkedExample | None = None
 

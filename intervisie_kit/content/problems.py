@@ -52,6 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "number": ("verwacht een getal, kreeg {got}", "expected a number, got {got}"),
     "integer": ("verwacht een geheel getal, kreeg {got}", "expected a whole number, got {got}"),
     "text": ("verwacht tekst, kreeg {got}", "expected text, got {got}"),
+    "text_or_mapping": (
+        "verwacht tekst, of een mapping met nl: en en:, kreeg {got}",
+        "expected text, or a mapping with nl: and en:, got {got}",
+    ),
     "mapping": ("verwacht een mapping (sleutel: waarde), kreeg {got}", "expected a mapping (key: value), got {got}"),
     "list": ("verwacht een lijst, kreeg {got}", "expected a list, got {got}"),
     "choice": ("verwacht een van: {expected}; kreeg {got}", "expected one of: {expected}; got {got}"),
