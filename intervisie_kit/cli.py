@@ -28,6 +28,7 @@ _T = {
         "Let op: {n} probleem/problemen in de inhoud; de pagina's tonen ze en slaan die onderdelen over.",
         "Note: {n} problem(s) in the content; the pages show them and skip those items.",
     ),
+    "cards": ("{n} methodekaarten: {html} en {pdf}", "{n} method cards: {html} and {pdf}"),
     "serving": ("De kit draait op {url}  (stoppen: Ctrl+C)", "The kit is running at {url}  (stop: Ctrl+C)"),
 }
 
@@ -76,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="ruim kernels zonder verbinding op na zoveel seconden (standaard 900) / cull idle kernels",
     )
 
+    cards = sub.add_parser("cards", help="maak de methodekaarten om te printen / make the printable method cards")
+    cards.add_argument("--out", default=".", metavar="DIR", help="map voor de bestanden / output folder")
+    cards.add_argument("--content", action="append", default=[], metavar="DIR", help="eigen inhoudsmap / own content")
+    cards.add_argument("--lang", choices=LANGS, default=None, help="taal van de kaarten / language of the cards")
+
     validate = sub.add_parser("validate", help="controleer inhoudsmappen / check content folders")
     validate.add_argument("dirs", nargs="*", metavar="DIR", help="eigen inhoudsmappen / your content folders")
     validate.add_argument("--lang", choices=LANGS, default=None, help="taal van de meldingen / message language")
@@ -87,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang or _default_lang()
     if args.command == "validate":
         return _validate(args.dirs, lang)
+    if args.command == "cards":
+        return _cards(args, lang)
     return _serve(args, lang)
 
 
@@ -100,6 +108,23 @@ def _validate(dirs: Sequence[str], lang: str) -> int:
         print(_say("bad", lang, n=len(content.problems)), file=sys.stderr)
         return 1
     print(_say("ok", lang, methods=len(content.methods), cases=len(content.cases), exercises=len(content.exercises)))
+    return 0
+
+
+def _cards(args: argparse.Namespace, lang: str) -> int:
+    from . import cards
+    from .content import load
+
+    content = load(args.content, strict=False)
+    for problem in content.problems:
+        print(problem.format(lang), file=sys.stderr)
+    methods = sorted(content.methods.values(), key=lambda m: m.name.get(lang).lower())
+    out = Path(args.out).expanduser()
+    out.mkdir(parents=True, exist_ok=True)
+    html_path, pdf_path = out / f"methodekaarten-{lang}.html", out / f"methodekaarten-{lang}.pdf"
+    html_path.write_text(cards.cards_document(methods, lang), encoding="utf-8")
+    pdf_path.write_bytes(cards.cards_pdf(methods, lang))
+    print(_say("cards", lang, n=len(methods), html=html_path, pdf=pdf_path))
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from urllib.parse import parse_qs
 
-__all__ = ["LANGS", "TEXTS", "initial_lang", "query_params", "t"]
+__all__ = ["LANGS", "TEXTS", "initial_lang", "minutes_text", "pick", "query_params", "t"]
 
 LANGS = ("nl", "en")
 LANG_ENV = "INTERVISIE_KIT_LANG"
@@ -53,16 +53,179 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "content.extra": ("Extra inhoudsmappen: {dirs}", "Extra content folders: {dirs}"),
     "content.noextra": ("Geen eigen inhoudsmap ingesteld.", "No content folder of your own is set."),
+    "level.new": ("nieuwe groep", "new group"),
+    "level.some": ("enige ervaring", "some experience"),
+    "level.experienced": ("ervaren groep", "experienced group"),
+    "trust.low": ("laag", "low"),
+    "trust.medium": ("gemiddeld", "medium"),
+    "trust.high": ("hoog", "high"),
+    "methods.search": ("Zoek een methode (naam of beschrijving)", "Search a method (name or description)"),
+    "methods.question": ("Vraag", "Question"),
+    "methods.any_question": ("elke soort vraag", "any kind of question"),
+    "methods.group": ("Groep", "Group"),
+    "methods.any_group": ("elke groep", "any group"),
+    "methods.time": ("Tijd", "Time"),
+    "methods.any_time": ("elke duur", "any length"),
+    "methods.max_minutes": ("hooguit {n} minuten", "at most {n} minutes"),
+    "methods.count": ("{n} van de {total} methoden", "{n} of {total} methods"),
+    "methods.unknown": ("Methode '{id}' bestaat niet in deze kit.", "There is no method '{id}' in this kit."),
+    "methods.direct_link": ("Directe link naar deze methode", "Direct link to this method"),
+    "methods.card_html": ("Methodekaart (HTML)", "Method card (HTML)"),
+    "methods.card_pdf": ("Methodekaart (PDF)", "Method card (PDF)"),
+    "methods.all_cards": ("Alle methodekaarten", "All method cards"),
+    "methods.download": ("Download {file}", "Download {file}"),
+    "methods.prompt": ("De gespreksleider", "The facilitator"),
+    "methods.phases_prompts": ("Fasen en wat de gespreksleider zegt", "Phases and what the facilitator says"),
+    "methods.pitfalls": ("Valkuilen", "Pitfalls"),
+    "methods.origin": ("Herkomst en bronnen", "Origin and sources"),
+    "stepper.heading": ("Uitgewerkt voorbeeld", "Worked example"),
+    "stepper.question": ("Vraag van de inbrenger", "The inbrenger's question"),
+    "stepper.counter": ("Fase {n} van {total}", "Phase {n} of {total}"),
+    "stepper.allowed": ("Toegestaan in deze fase", "Allowed in this phase"),
+    "stepper.back": ("Vorige fase", "Previous phase"),
+    "stepper.next": ("Volgende fase", "Next phase"),
+    "stepper.outcome": ("Wat het de inbrenger opleverde", "What it gave the inbrenger"),
+    "stepper.facilitator": ("Gespreksleider", "Facilitator"),
+    "stepper.your_question": ("Typ hier jouw vraag ...", "Type your question here ..."),
+    "stepper.reveal": ("Laat zien wat de groep zei", "Show what the group said"),
+    "stepper.you_asked": ("Jouw vraag", "Your question"),
+    "chooser.group": ("De groep", "The group"),
+    "chooser.size": ("Aantal deelnemers", "Number of participants"),
+    "chooser.experience": ("Ervaring met intervisie", "Experience with intervisie"),
+    "chooser.trust": ("Vertrouwen en veiligheid in de groep", "Trust and safety in the group"),
+    "chooser.facilitator": ("Jouw ervaring als begeleider", "Your experience as a facilitator"),
+    "chooser.facilitator.new": ("beginnend", "beginning"),
+    "chooser.facilitator.some": ("enige ervaring", "some experience"),
+    "chooser.facilitator.experienced": ("ervaren", "experienced"),
+    "chooser.question": ("De vraag van de inbrenger", "The inbrenger's question"),
+    "chooser.kind": ("Waar gaat de vraag over?", "What is the question about?"),
+    "chooser.focus": ("Boven- of onderstroom?", "Bovenstroom or onderstroom?"),
+    "chooser.focus.unknown": ("weet ik nog niet", "not sure yet"),
+    "chooser.vague": ("De vraag is nog vaag", "The question is still vague"),
+    "chooser.emotional": ("Er zit veel emotie in", "It carries strong emotions"),
+    "chooser.incident": ("Het gaat om een recent, concreet voorval", "It is about a recent, concrete incident"),
+    "chooser.practise": (
+        "De inbrenger wil oefenen hoe hij of zij iets zegt of doet",
+        "The inbrenger wants to practise how to say or do something",
+    ),
+    "chooser.situation": ("De situatie", "The situation"),
+    "chooser.minutes": ("Minuten voor deze casus", "Minutes for this case"),
+    "chooser.preparation": ("Voorbereiding vooraf is mogelijk", "Preparation beforehand is possible"),
+    "chooser.online": ("We werken online", "We meet online"),
+    "chooser.materials": ("Aanwezig materiaal", "Materials at hand"),
+    "chooser.best": ("Deze methoden passen het best", "These methods fit best"),
+    "chooser.none": (
+        "Geen enkele methode past bij deze combinatie; kijk bij 'niet mogelijk' waarom.",
+        "No method fits this combination; see 'not possible' for why.",
+    ),
+    "chooser.min": ("{n} min", "{n} min"),
+    "chooser.open": ("Bekijk de methode", "View the method"),
+    "chooser.others": ("Andere mogelijke methoden ({n})", "Other possible methods ({n})"),
+    "chooser.ruled_out": ("Nu niet mogelijk ({n})", "Not possible now ({n})"),
+    "quiz.right": ("Goed.", "Right."),
+    "quiz.not_quite": ("Niet helemaal.", "Not quite."),
+    "quiz.score": (
+        "{right} van de {answered} beantwoorde vragen goed ({total} in totaal).",
+        "{right} of the {answered} answered questions right ({total} in all).",
+    ),
+    "quiz.missing": ("De toets '{id}' ontbreekt in de inhoud.", "The quiz '{id}' is missing from the content."),
+    "kind.open": ("Open vraag", "Open question"),
+    "kind.closed": ("Gesloten vraag", "Closed question"),
+    "kind.suggestive": ("Suggestieve vraag", "Suggestive question"),
+    "kind.advice": ("Advies", "Advice"),
+    "kind.judgement": ("Oordeel", "Judgement"),
+    "kind.other": ("Geen vraag", "Not a question"),
+    "dimension.facts": ("feiten", "facts"),
+    "dimension.feelings": ("gevoelens", "feelings"),
+    "dimension.thoughts": ("gedachten", "thoughts"),
+    "dimension.motives": ("drijfveren", "motives"),
+    "dimension.alternatives": ("alternatieven", "alternatives"),
+    "coach.explores": ("Verkent: {dimension}", "Explores: {dimension}"),
+    "coach.try": ("Probeer eens:", "Try:"),
+    "practice.case": ("Casus", "Case"),
+    "practice.limit": ("Beurten in deze ronde", "Turns in this round"),
+    "practice.new": ("Nieuwe ronde", "New round"),
+    "practice.input": ("Jouw vraag", "Your question"),
+    "practice.placeholder": ("Typ je vraag en druk op Enter", "Type your question and press Enter"),
+    "practice.ask": ("Vraag stellen", "Ask"),
+    "practice.question": ("De vraag van {name}", "{name}'s question"),
+    "practice.you": ("Jij", "You"),
+    "practice.tally": (
+        "{open} van {turns} open ({share}) · suggestief {suggestive} · advies {advice} · oordeel {judgement} · "
+        "nog {left} beurten",
+        "{open} of {turns} open ({share}) · suggestive {suggestive} · advice {advice} · judgement {judgement} · "
+        "{left} turns left",
+    ),
+    "practice.openness": ("{name} is nu: {state}", "{name} is now: {state}"),
+    "practice.openness.0": ("dichtgeklapt", "closed up"),
+    "practice.openness.1": ("terughoudend", "guarded"),
+    "practice.openness.2": ("op zijn gemak", "at ease"),
+    "practice.openness.3": ("open", "open"),
+    "practice.done": ("De ronde is klaar", "The round is over"),
+    "practice.missed": ("Waar je niet naar vroeg", "What you did not ask about"),
+    "practice.all_asked": (
+        "Je hebt naar alle kanten van de casus gevraagd: feiten, gevoelens, gedachten, drijfveren en alternatieven.",
+        "You asked about every side of the case: facts, feelings, thoughts, motives and alternatives.",
+    ),
+    "practice.download": ("Download je samenvatting (Markdown)", "Download your summary (Markdown)"),
+    "practice.keep": (
+        "De samenvatting blijft op jouw computer; de kit bewaart niets van deze ronde.",
+        "The summary stays on your computer; the kit keeps nothing of this round.",
+    ),
+    "practice.nocases": (
+        "Er is geen casus met antwoorden van de inbrenger gevonden.",
+        "No case with the inbrenger's answers was found.",
+    ),
+    "practice.line": ("Zo kijkt de coach naar een beurt", "How the coach looks at a turn"),
+    "exercise.set": ("Oefenset", "Exercise set"),
+    "exercise.check": ("Controleer", "Check"),
+    "exercise.your_answer": ("Jouw vraag", "Your question"),
+    "exercise.right": ("Goed.", "Right."),
+    "exercise.not_yet": ("Nog niet.", "Not yet."),
+    "exercise.model": ("Een mogelijk antwoord:", "A possible answer:"),
+    "exercise.answer": ("De inbrenger zei:", "The inbrenger said:"),
+    "exercise.score": ("{right} van de {total} goed.", "{right} of {total} right."),
+    "exercise.problem.kind": (
+        "De coach hoort hier een {kind}, geen open vraag.",
+        "The coach hears a {kind} here, not an open question.",
+    ),
+    "exercise.problem.stacked": ("Stel één vraag tegelijk.", "Ask one question at a time."),
+    "exercise.problem.why": (
+        "Er zit nog een 'waarom' in; probeer 'Wat maakte dat ...?'.",
+        "There is still a 'why'; try 'What made you ...?'.",
+    ),
+    "exercise.problem.dimension": (
+        "Je vraag gaat vooral over {got}; gevraagd was een vraag over {want}.",
+        "Your question is mainly about {got}; the task asks about {want}.",
+    ),
+    "exercise.problem.follow_up": (
+        "Pak een woord uit het antwoord van de inbrenger op, bijvoorbeeld '{word}'.",
+        "Pick up a word from the inbrenger's answer, for example '{word}'.",
+    ),
+    "exercise.problem.copy": ("Dat is de oorspronkelijke zin; herschrijf hem.", "That is the original; rewrite it."),
+    "exercise.problem.empty": ("Typ eerst een vraag.", "Type a question first."),
+    "exercise.missing": ("Geen oefensets gevonden.", "No exercise sets found."),
     "audience.trainer": ("trainers", "trainers"),
     "audience.trainee": ("deelnemers in opleiding", "trainees"),
     "audience.facilitator": ("(nieuwe) begeleiders", "(new) facilitators"),
 }
 
 
+def pick(pair: tuple[str, str], lang: str = "nl") -> str:
+    """The Dutch or English half of a ``(nl, en)`` pair."""
+    return pair[1] if lang == "en" else pair[0]
+
+
 def t(key: str, lang: str = "nl", **params: object) -> str:
-    nl, en = TEXTS[key]
-    text = en if lang == "en" else nl
+    text = pick(TEXTS[key], lang)
     return text.format(**params) if params else text
+
+
+def minutes_text(minutes: float, lang: str = "nl") -> str:
+    """Whole minutes without decimals; half minutes as 7,5 (Dutch) or 7.5 (English)."""
+    if float(minutes).is_integer():
+        return str(int(minutes))
+    return str(minutes).replace(".", ",") if lang == "nl" else str(minutes)
 
 
 def query_params() -> dict[str, str]:

@@ -89,6 +89,17 @@ PAGES: tuple[Page, ...] = (
         ("trainee",),
     ),
     Page(
+        "07_oefensets.ipynb",
+        ("Oefensets", "Exercise sets"),
+        (
+            "Korte oefeningen met directe feedback: verkapt advies herkennen, advies en waarom-vragen omzetten in "
+            "open vragen, vragen in vijf richtingen, één vraag tegelijk en doorvragen.",
+            "Short exercises with instant feedback: spot disguised advice, turn advice and why-questions into open "
+            "questions, ask in five directions, one question at a time, and follow up.",
+        ),
+        ("trainee", "facilitator", "trainer"),
+    ),
+    Page(
         "08_traject_plannen.ipynb",
         ("Traject plannen", "Plan a trajectory"),
         (

@@ -74,3 +74,13 @@ def test_the_page_handler_replaces_voilas() -> None:
     assert server.KitPageHandler in handlers.values()
     assert TornadoVoilaHandler not in handlers.values()
     assert handlers["/"].__name__ == "RedirectHandler"
+
+
+def test_cards_command_writes_html_and_pdf(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    assert cli.main(["cards", "--out", str(tmp_path), "--lang", "en"]) == 0
+    html_file, pdf_file = tmp_path / "methodekaarten-en.html", tmp_path / "methodekaarten-en.pdf"
+    assert "Incident method" in html_file.read_text(encoding="utf-8")
+    assert "Incident method" in " ".join(p.extract_text() for p in PdfReader(pdf_file).pages)
+    assert "method cards" in capsys.readouterr().out

@@ -13,12 +13,12 @@ objects and reported.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .loader import Source, content_files, display, source_dirs, validate_file
-from .models import Case, ExerciseSet, Method
+from .models import Case, ExerciseSet, Method, Quiz
 from .problems import ContentError, Problem
 
 __all__ = ["Content", "ContentError", "Problem", "builtin_dirs", "load"]
@@ -31,6 +31,7 @@ class Content:
     methods: Mapping[str, Method] = field(default_factory=dict)
     cases: Mapping[str, Case] = field(default_factory=dict)
     exercises: Mapping[str, ExerciseSet] = field(default_factory=dict)
+    quizzes: Mapping[str, Quiz] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     files: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file shown to users
 
@@ -55,7 +56,7 @@ def load(extra_dirs: Iterable[str | Path] = (), *, strict: bool = True, include_
     roots.extend(Path(d).expanduser() for d in extra_dirs)
 
     problems: list[Problem] = []
-    merged: dict[str, dict[str, Any]] = {"methods": {}, "cases": {}, "exercises": {}}
+    merged: dict[str, dict[str, Any]] = {"methods": {}, "cases": {}, "exercises": {}, "quizzes": {}}
     files: dict[tuple[str, str], str] = {}
     for root in _unique_roots(roots):
         sources, problem = source_dirs(root)
@@ -64,10 +65,10 @@ def load(extra_dirs: Iterable[str | Path] = (), *, strict: bool = True, include_
         for source in sources:
             problems.extend(_load_source(source, merged[source.kind], files))
 
-    content = Content(merged["methods"], merged["cases"], merged["exercises"], (), files)
+    content = Content(merged["methods"], merged["cases"], merged["exercises"], merged["quizzes"], (), files)
     content, ref_problems = _resolve_references(content)
     problems.extend(ref_problems)
-    result = Content(content.methods, content.cases, content.exercises, tuple(problems), files)
+    result = replace(content, problems=tuple(problems))
     if strict and result.problems:
         raise ContentError(result.problems)
     return result
@@ -141,4 +142,4 @@ def _resolve_references(content: Content) -> tuple[Content, list[Problem]]:
             )
             exercises[ex_id] = exercise.model_copy(update={"case": None})
 
-    return Content(methods, cases, exercises, (), content.files), problems
+    return replace(content, methods=methods, cases=cases, exercises=exercises), problems

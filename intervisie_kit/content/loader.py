@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import Case, ExerciseSet, Method
+from .models import Case, ExerciseSet, Method, Quiz
 from .problems import Problem
 
 __all__ = ["MAX_FILE_BYTES", "Source", "read_file", "source_dirs", "validate_file"]
@@ -43,7 +43,7 @@ class Source:
 
     @property
     def model(self) -> type[BaseModel]:
-        return {"methods": Method, "cases": Case, "exercises": ExerciseSet}[self.kind]
+        return {"methods": Method, "cases": Case, "exercises": ExerciseSet, "quizzes": Quiz}[self.kind]
 
 
 def source_dirs(root: Path) -> tuple[tuple[Source, ...], Problem | None]:
@@ -55,7 +55,12 @@ def source_dirs(root: Path) -> tuple[tuple[Source, ...], Problem | None]:
     if not root.is_dir():
         return (), Problem(display(root), "not_found")
     data = root / "data" if (root / "data").is_dir() else root
-    candidates = [("methods", data / "methods"), ("cases", data / "cases"), ("exercises", root / "exercises")]
+    candidates = [
+        ("methods", data / "methods"),
+        ("cases", data / "cases"),
+        ("quizzes", data / "quizzes"),
+        ("exercises", root / "exercises"),
+    ]
     found = tuple(Source(kind, folder, root) for kind, folder in candidates if folder.is_dir())
     if not found:
         return (), Problem(display(root), "no_content_dirs")

@@ -21,23 +21,32 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..terms import Dimension, TurnKind
+
 __all__ = [
     "Case",
     "Character",
     "Contribution",
+    "Dimension",
     "ExampleStep",
     "ExampleTurn",
     "ExerciseItem",
+    "ExerciseMode",
     "ExerciseSet",
     "Experience",
     "Focus",
     "GroupSize",
+    "InbrengerAnswers",
     "Material",
     "Method",
     "Mistake",
     "OnlineFit",
     "Phase",
     "QuestionType",
+    "Quiz",
+    "QuizOption",
+    "QuizQuestion",
+    "Reveal",
     "Role",
     "Sector",
     "Skill",
@@ -148,17 +157,6 @@ class Contribution(StrEnum):
     ROLEPLAY = "roleplay"
     CHOICE = "choice"  # the inbrenger chooses or decides
     EVALUATION = "evaluation"  # looking back on the process and the learning
-
-
-class TurnKind(StrEnum):
-    """The kinds of turn the question coach distinguishes; worked examples label turns with them."""
-
-    OPEN = "open"
-    CLOSED = "closed"
-    SUGGESTIVE = "suggestive"
-    ADVICE = "advice"
-    JUDGEMENT = "judgement"
-    OTHER = "other"
 
 
 class Mistake(StrEnum):
@@ -392,6 +390,35 @@ class Character(_Frozen):
     role: Text
 
 
+class Reveal(_Frozen):
+    """What the inbrenger tells, bit by bit, when asked openly about one dimension of the case."""
+
+    answers: tuple[Text, ...] = Field(min_length=2)  # each good open question reveals the next one
+    missed: Text  # said at the end when nobody asked about it: "Je hebt niet gevraagd naar wat haar drijft."
+
+
+class InbrengerAnswers(_Frozen):
+    """How the inbrenger of a case answers in a practice round, as real inbrengers do.
+
+    An open question about a dimension gets a fuller answer that reveals something new; a closed question
+    a short yes or no; a suggestive question or advice the defensive "ja, maar ..."; a judgement makes the
+    inbrenger close up.
+    """
+
+    facts: Reveal
+    feelings: Reveal
+    thoughts: Reveal
+    motives: Reveal
+    alternatives: Reveal
+    short: tuple[Text, ...] = Field(min_length=2)  # answers to closed questions
+    yes_but: tuple[Text, ...] = Field(min_length=2)  # to suggestive questions and advice
+    closing_up: tuple[Text, ...] = Field(min_length=1)  # after a judgement
+    other: tuple[Text, ...] = Field(min_length=1)  # to a summary, empathy or thanks
+
+    def reveal(self, dimension: Dimension) -> Reveal:
+        return getattr(self, dimension.value)
+
+
 class Case(_Frozen):
     """A fictional case an inbrenger brings in, with their story and question."""
 
@@ -406,11 +433,20 @@ class Case(_Frozen):
     question_types: tuple[QuestionType, ...] = ()
     focus: Focus | None = None
     methods: tuple[Slug, ...] = ()  # methods this case is suited to; checked to exist
+    answers: InbrengerAnswers | None = None  # how the inbrenger answers on the practice page
+
+
+class ExerciseMode(StrEnum):
+    RECOGNISE = "recognise"  # the trainee says what kind of turn the prompt is
+    WRITE = "write"  # the trainee types a question; the coach checks it
 
 
 class ExerciseItem(_Frozen):
-    prompt: Text
-    expected: tuple[TurnKind, ...] = ()  # the verdict(s) that count as right, where one exists
+    prompt: Text  # recognise: the turn to judge; write: the task, or the turn to rewrite
+    expected: tuple[TurnKind, ...] = ()  # recognise: the kind(s) that count as right; write: default open
+    dimension: Dimension | None = None  # write: the direction the question should explore
+    answer: Text | None = None  # write, follow-up: what the inbrenger just said
+    follow_up: tuple[str, ...] = ()  # write, follow-up: words of the answer a follow-up question picks up
     model_answer: Text | None = None
     explanation: Text | None = None
 
@@ -419,9 +455,36 @@ class ExerciseSet(_Frozen):
     id: Slug
     title: Text
     skill: Skill
+    mode: ExerciseMode = ExerciseMode.RECOGNISE
     instructions: Text
     case: Slug | None = None
     items: tuple[ExerciseItem, ...] = Field(min_length=1)
+
+
+class QuizOption(_Frozen):
+    text: Text
+    correct: bool = False
+    feedback: Text  # why this answer is (not) right, shown when it is chosen
+
+
+class QuizQuestion(_Frozen):
+    prompt: Text
+    options: tuple[QuizOption, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> QuizQuestion:
+        if sum(o.correct for o in self.options) != 1:
+            raise PydanticCustomError("one_correct", "exactly one option must be correct", {"path": "options"})
+        return self
+
+
+class Quiz(_Frozen):
+    """A short check-yourself quiz with feedback on every answer."""
+
+    id: Slug
+    title: Text
+    intro: Text | None = None
+    questions: tuple[QuizQuestion, ...] = Field(min_length=1)
 
 
 def _unique(items: tuple[Any, ...], field: str) -> None:

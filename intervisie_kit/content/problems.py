@@ -96,6 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id '{id}' bestaat al in {other}; elk id mag maar één keer voorkomen",
         "id '{id}' already exists in {other}; each id may occur only once",
     ),
+    "one_correct": ("precies één antwoord moet goed zijn", "exactly one option must be correct"),
     "range_order": ("min ({min}) is groter dan max ({max})", "min ({min}) is larger than max ({max})"),
     "intervention_missing": (
         "een beurt die als fout is gemarkeerd heeft de interventie van de gespreksleider nodig",

@@ -1,0 +1,323 @@
+"""The methode-selectiewijzer: which intervisie methods fit this group, this question and this situation.
+
+Deterministic and explainable. Every method is either ruled out, with the reasons (too long for the time
+available, too few people, more trust or experience needed than the group has, materials or preparation
+missing), or scored: the reasons it fits add points, the reasons it ranks lower take points away, and
+both are returned so a facilitator can see *why*. Ties are broken by method id, so the same answers
+always give the same list.
+
+The three axes follow the selection factors in the literature (Praktijkboek Intervisie's
+selectiewijzer factors; Blankestijn's boven-/onderstroom; the question-type fits named per method):
+the group, the case question and the situation. The weights are the kit's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .content.models import Experience, Focus, Material, Method, OnlineFit, QuestionType, Strength, Trust
+from .i18n import minutes_text, pick
+
+__all__ = ["Group", "Question", "Ranked", "Reason", "Recommendation", "RuledOut", "Situation", "recommend"]
+
+_LEVEL = {Experience.NEW: 0, Experience.SOME: 1, Experience.EXPERIENCED: 2}
+_TRUST = {Trust.LOW: 0, Trust.MEDIUM: 1, Trust.HIGH: 2}
+
+#: A method may be squeezed a little into less time (shorter rounds), not more.
+TIME_STRETCH = 1.15
+
+
+@dataclass(frozen=True)
+class Group:
+    size: int
+    experience: Experience = Experience.SOME
+    trust: Trust = Trust.MEDIUM
+    facilitator: Experience = Experience.SOME
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: QuestionType
+    focus: Focus | None = None  # None: not known yet
+    emotional: bool = False  # a high emotional load
+    vague: bool = False  # the question is still vague
+    concrete_incident: bool = False  # it is about a recent, concrete incident
+    practise: bool = False  # "how do I say this?": the inbrenger wants to try out a conversation
+
+
+@dataclass(frozen=True)
+class Situation:
+    minutes: int
+    preparation: bool = False  # can the inbrenger or the facilitator prepare beforehand?
+    online: bool = False
+    materials: frozenset[Material] = field(default_factory=lambda: frozenset({Material.PAPER, Material.POST_ITS}))
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason, as a code with parameters; :meth:`text` renders it in Dutch or English."""
+
+    code: str
+    params: Mapping[str, str] = field(default_factory=dict)
+    weight: int = 0
+
+    def text(self, lang: str = "nl") -> str:
+        params = {k: pick(tuple(v.split(_SEP)), lang) if _SEP in v else v for k, v in self.params.items()}
+        return pick(REASONS[self.code], lang).format(**params)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    method: Method
+    score: int
+    fits: tuple[Reason, ...]
+    lower: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class RuledOut:
+    method: Method
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    ranked: tuple[Ranked, ...]
+    ruled_out: tuple[RuledOut, ...]
+
+    def ids(self) -> list[str]:
+        return [r.method.id for r in self.ranked]
+
+
+REASONS: dict[str, tuple[str, str]] = {
+    # ruled out
+    "too_long": (
+        "duurt {needed} minuten; er zijn er {available}",
+        "takes {needed} minutes; there are {available}",
+    ),
+    "too_few": (
+        "vraagt minstens {min} deelnemers; de groep heeft er {size}",
+        "needs at least {min} participants; the group has {size}",
+    ),
+    "trust_missing": (
+        "vraagt veel vertrouwen en veiligheid in de groep; dat is er nog niet genoeg",
+        "needs a lot of trust and safety in the group; there is not enough yet",
+    ),
+    "experience_missing": (
+        "is voor ervaren groepen; deze groep is nieuw met intervisie",
+        "is for experienced groups; this group is new to intervisie",
+    ),
+    "not_online": ("werkt niet goed online", "does not work well online"),
+    "preparation_missing": (
+        "vraagt voorbereiding vooraf, en die is er niet",
+        "needs preparation beforehand, and there is none",
+    ),
+    "materials_missing": ("vraagt {materials}, en dat is er niet", "needs {materials}, which is not at hand"),
+    # fits
+    "question_main": (
+        "past bij uitstek bij een vraag {kind}",
+        "is made for a question {kind}",
+    ),
+    "question_also": ("past ook bij een vraag {kind}", "also fits a question {kind}"),
+    "focus_fit": ("richt zich op de {focus}, zoals deze vraag", "works on the {focus}, as this question does"),
+    "vague_fit": (
+        "helpt een vraag die nog vaag is scherp te krijgen",
+        "helps to sharpen a question that is still vague",
+    ),
+    "emotion_fit": ("biedt ruimte voor sterke gevoelens", "makes room for strong feelings"),
+    "incident_fit": ("is gemaakt voor een recent, concreet voorval", "is made for a recent, concrete incident"),
+    "practise_fit": (
+        "laat de inbrenger het gesprek uitproberen en oefenen",
+        "lets the inbrenger try out and practise the conversation",
+    ),
+    "qualities_fit": ("bouwt voort op wat goed gaat", "builds on what goes well"),
+    "assumptions_fit": (
+        "onderzoekt aannames, oordelen en redeneringen",
+        "examines assumptions, judgements and reasoning",
+    ),
+    "perspectives_fit": ("laat de situatie van veel kanten zien", "shows the situation from many sides"),
+    "action_fit": ("eindigt in concrete volgende stappen", "ends in concrete next steps"),
+    "level_fit": ("is gemaakt voor groepen op dit niveau", "is made for groups at this level"),
+    # lower
+    "question_other": (
+        "is niet gemaakt voor een vraag {kind}",
+        "is not made for a question {kind}",
+    ),
+    "focus_other": ("richt zich vooral op de {focus}", "works mainly on the {focus}"),
+    "vague_other": (
+        "gaat uit van een duidelijke vraag; deze is nog vaag",
+        "assumes a clear question; this one is still vague",
+    ),
+    "time_tight": (
+        "duurt {needed} minuten: met {available} minuten moeten de rondes korter",
+        "takes {needed} minutes: with {available} minutes the rounds must be shorter",
+    ),
+    "too_many": (
+        "is bedoeld voor hooguit {max} deelnemers; met {size} kun je in subgroepen werken",
+        "is meant for at most {max} participants; with {size} you can work in subgroups",
+    ),
+    "trust_stretch": (
+        "vraagt meer vertrouwen dan de groep nu heeft; bespreek eerst de veiligheid",
+        "needs more trust than the group has now; talk about safety first",
+    ),
+    "experience_stretch": (
+        "vraagt meer ervaring met intervisie dan de groep heeft",
+        "needs more intervisie experience than the group has",
+    ),
+    "facilitator_stretch": (
+        "vraagt een ervaren begeleider",
+        "needs an experienced facilitator",
+    ),
+    "online_adapted": (
+        "kan online, maar vraagt aanpassing (chat, gedeeld bord)",
+        "works online with adaptations (chat, shared board)",
+    ),
+    "simple_for_group": (
+        "is eenvoudig voor deze ervaren groep",
+        "is simple for this experienced group",
+    ),
+}
+
+KIND_WORDS: dict[QuestionType, tuple[str, str]] = {
+    QuestionType.OWN_BEHAVIOUR: ("over eigen gedrag", "about one's own behaviour"),
+    QuestionType.OTHER_PERSON: ("over een ander of een relatie", "about another person or a relationship"),
+    QuestionType.DILEMMA: ("over een dilemma of waarden", "about a dilemma or values"),
+    QuestionType.KNOWLEDGE: ("over kennis of iets praktisch", "about knowledge or a practical matter"),
+    QuestionType.SUCCESS: ("over een succes", "about a success"),
+}
+FOCUS_WORDS: dict[Focus, tuple[str, str]] = {
+    Focus.BOVENSTROOM: ("bovenstroom (gedrag, aanpak, effect)", "bovenstroom (behaviour, approach, effect)"),
+    Focus.ONDERSTROOM: (
+        "onderstroom (gevoelens, overtuigingen, drijfveren)",
+        "onderstroom (feelings, beliefs, drives)",
+    ),
+}
+MATERIAL_WORDS: dict[Material, tuple[str, str]] = {
+    Material.FLIPCHART: ("een flip-over", "a flip chart"),
+    Material.POST_ITS: ("post-its", "sticky notes"),
+    Material.PAPER: ("pen en papier", "pen and paper"),
+    Material.PICTURE_CARDS: ("beeldkaarten", "picture cards"),
+    Material.QUALITY_CARDS: ("kwaliteitenkaarten", "quality cards"),
+    Material.ROOM_TO_MOVE: ("ruimte om te bewegen", "room to move around"),
+}
+
+
+# A parameter that exists in both languages is stored as "Dutch<SEP>English" and resolved by Reason.text.
+_SEP = "\x00"
+
+
+def _bilingual(pair: tuple[str, str]) -> str:
+    return _SEP.join(pair)
+
+
+def recommend(methods: Iterable[Method], group: Group, question: Question, situation: Situation) -> Recommendation:
+    """Rank ``methods`` for this group, question and situation; rule out those that cannot work."""
+    ranked: list[Ranked] = []
+    ruled_out: list[RuledOut] = []
+    for method in methods:
+        blockers = _blockers(method, group, situation)
+        if blockers:
+            ruled_out.append(RuledOut(method, tuple(blockers)))
+            continue
+        fits, lower = _assess(method, group, question, situation)
+        score = sum(r.weight for r in fits) - sum(r.weight for r in lower)
+        ranked.append(Ranked(method, score, tuple(fits), tuple(lower)))
+    ranked.sort(key=lambda r: (-r.score, r.method.total_minutes, r.method.id))
+    ruled_out.sort(key=lambda r: r.method.id)
+    return Recommendation(tuple(ranked), tuple(ruled_out))
+
+
+def _blockers(method: Method, group: Group, situation: Situation) -> list[Reason]:
+    out = []
+    if method.total_minutes > situation.minutes * TIME_STRETCH:
+        out.append(
+            Reason("too_long", {"needed": minutes_text(method.total_minutes), "available": str(situation.minutes)})
+        )
+    if group.size < method.group_size.min:
+        out.append(Reason("too_few", {"min": str(method.group_size.min), "size": str(group.size)}))
+    if _TRUST[method.trust] - _TRUST[group.trust] >= 2:
+        out.append(Reason("trust_missing"))
+    if _LEVEL[method.experience] - _LEVEL[group.experience] >= 2:
+        out.append(Reason("experience_missing"))
+    if situation.online and method.online is OnlineFit.UNSUITABLE:
+        out.append(Reason("not_online"))
+    if method.preparation and not situation.preparation:
+        out.append(Reason("preparation_missing"))
+    missing = [m for m in method.needs if m not in situation.materials]
+    if missing:
+        out.append(Reason("materials_missing", {"materials": _bilingual_list(missing)}))
+    return out
+
+
+def _assess(
+    method: Method, group: Group, question: Question, situation: Situation
+) -> tuple[list[Reason], list[Reason]]:
+    fits: list[Reason] = []
+    lower: list[Reason] = []
+    kind = {"kind": _bilingual(KIND_WORDS[question.kind])}
+    if method.question_types and method.question_types[0] is question.kind:
+        fits.append(Reason("question_main", kind, 4))
+    elif question.kind in method.question_types:
+        fits.append(Reason("question_also", kind, 2))
+    else:
+        lower.append(Reason("question_other", kind, 3))
+
+    if question.focus is not None:
+        if question.focus in method.focus:
+            fits.append(Reason("focus_fit", {"focus": _bilingual(FOCUS_WORDS[question.focus])}, 1))
+        else:
+            lower.append(Reason("focus_other", {"focus": _bilingual(FOCUS_WORDS[method.focus[0]])}, 1))
+
+    strengths = set(method.strengths)
+    if question.vague:
+        if Strength.VAGUE_QUESTION in strengths:
+            fits.append(Reason("vague_fit", weight=4))
+        else:
+            lower.append(Reason("vague_other", weight=1))
+    if question.emotional and Strength.HIGH_EMOTION in strengths:
+        fits.append(Reason("emotion_fit", weight=2))
+    if question.concrete_incident and Strength.CONCRETE_INCIDENT in strengths:
+        fits.append(Reason("incident_fit", weight=2))
+    if question.practise and Strength.CONVERSATION_SKILL in strengths:
+        fits.append(Reason("practise_fit", weight=5))
+    if question.kind is QuestionType.SUCCESS and Strength.QUALITIES in strengths:
+        fits.append(Reason("qualities_fit", weight=1))
+    if Strength.ASSUMPTIONS in strengths and (
+        question.kind is QuestionType.DILEMMA or question.focus is Focus.ONDERSTROOM
+    ):
+        fits.append(Reason("assumptions_fit", weight=1))
+    if Strength.NEW_PERSPECTIVES in strengths and question.kind is QuestionType.OTHER_PERSON:
+        fits.append(Reason("perspectives_fit", weight=1))
+    if Strength.ACTION in strengths and question.focus is Focus.BOVENSTROOM:
+        fits.append(Reason("action_fit", weight=1))
+
+    if method.experience is group.experience:
+        fits.append(Reason("level_fit", weight=1))
+    elif _LEVEL[method.experience] > _LEVEL[group.experience]:
+        lower.append(Reason("experience_stretch", weight=2))
+    elif group.experience is Experience.EXPERIENCED and method.experience is Experience.NEW:
+        lower.append(Reason("simple_for_group", weight=1))
+    if _TRUST[method.trust] > _TRUST[group.trust]:
+        lower.append(Reason("trust_stretch", weight=2))
+    if _LEVEL[method.facilitator_experience] > _LEVEL[group.facilitator]:
+        lower.append(
+            Reason(
+                "facilitator_stretch", weight=2 * (_LEVEL[method.facilitator_experience] - _LEVEL[group.facilitator])
+            )
+        )
+    if method.total_minutes > situation.minutes:
+        lower.append(
+            Reason("time_tight", {"needed": minutes_text(method.total_minutes), "available": str(situation.minutes)}, 1)
+        )
+    if group.size > method.group_size.max:
+        lower.append(Reason("too_many", {"max": str(method.group_size.max), "size": str(group.size)}, 1))
+    if situation.online and method.online is OnlineFit.ADAPTED:
+        lower.append(Reason("online_adapted", weight=1))
+    return fits, lower
+
+
+def _bilingual_list(materials: list[Material]) -> str:
+    nl = ", ".join(MATERIAL_WORDS[m][0] for m in materials)
+    en = ", ".join(MATERIAL_WORDS[m][1] for m in materials)
+    return _bilingual((nl, en))

@@ -1,0 +1,31 @@
+"""Small shared vocabularies that both the content model and the question coach speak.
+
+Kept free of heavy imports: the coach is pure Python and must stay cheap to import.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["Dimension", "TurnKind"]
+
+
+class TurnKind(StrEnum):
+    """The kinds of turn the question coach distinguishes; worked examples and exercises use them too."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    SUGGESTIVE = "suggestive"
+    ADVICE = "advice"
+    JUDGEMENT = "judgement"
+    OTHER = "other"
+
+
+class Dimension(StrEnum):
+    """What an open question explores: the five directions of questioning in intervisie."""
+
+    FACTS = "facts"
+    FEELINGS = "feelings"
+    THOUGHTS = "thoughts"
+    MOTIVES = "motives"
+    ALTERNATIVES = "alternatives"

@@ -1,0 +1,142 @@
+"""Headless tests of the catalogue pages: Wat is intervisie (quiz), Methodekiezer and Methoden."""
+
+from __future__ import annotations
+
+import html
+import io
+
+import ipywidgets as widgets
+import pytest
+from pypdf import PdfReader
+
+from intervisie_kit import cards
+from intervisie_kit.content import load
+from intervisie_kit.content.models import Experience, Focus, QuestionType, Trust
+from intervisie_kit.ui import chooser, methods, quiz, shell
+
+from .test_widgets import find, html_of
+
+CONTENT = load(include_env=False, strict=False)  # content validity: test_catalogue.py
+
+
+@pytest.fixture
+def state() -> shell.PageState:
+    return shell.PageState(lang="nl", content=CONTENT)
+
+
+def test_quiz_gives_feedback_and_a_score(state: shell.PageState) -> None:
+    view = find(quiz.quiz(state, "wat-is-intervisie"), quiz.QuizView)[0]
+    question = CONTENT.quizzes["wat-is-intervisie"].questions[0]
+    right = next(i for i, o in enumerate(question.options) if o.correct)
+    wrong = next(i for i, o in enumerate(question.options) if not o.correct)
+    view.choices[0].value = wrong
+    assert "Niet helemaal." in html_of(view)
+    assert html.escape(question.options[wrong].feedback.nl) in html_of(view)
+    view.choices[0].value = right
+    assert "Goed." in html_of(view)
+    assert "1 van de 1 beantwoorde vragen goed" in view.score.value
+    state.lang = "en"
+    assert "Check yourself" in html_of(find(quiz.quiz(state, "wat-is-intervisie"), quiz.QuizView)[0])
+
+
+def test_chooser_follows_the_form(state: shell.PageState) -> None:
+    form = find(chooser.chooser(state), chooser.ChooserForm)[0]
+    form.size.value = 7
+    form.experience.value = Experience.EXPERIENCED
+    form.trust.value = Trust.HIGH
+    form.kind.value = QuestionType.OTHER_PERSON
+    form.focus.value = Focus.ONDERSTROOM
+    form.emotional.value = True
+    form.minutes.value = 90
+    assert form.recommendation.ids()[0] == "balintmethode"
+    shown = html_of(form.result)
+    assert 'data-method="balintmethode" data-rank="1"' in shown
+    assert "03_methoden.ipynb?method=balintmethode" in shown
+    assert "biedt ruimte voor sterke gevoelens" in shown
+    form.size.value = 3
+    assert "balintmethode" not in form.recommendation.ids()
+    assert "vraagt minstens 5 deelnemers; de groep heeft er 3" in html_of(form.result)
+
+
+def test_methods_filter_and_search() -> None:
+    everything = methods.filter_methods(CONTENT)
+    assert len(everything) == len(CONTENT.methods)
+    # A name match comes first; methods that only mention Balint in their text follow.
+    assert methods.filter_methods(CONTENT, "balint")[0].id == "balintmethode"
+    assert [m.id for m in methods.filter_methods(CONTENT, "Balint method", lang="en")] == ["balintmethode"]
+    short = methods.filter_methods(CONTENT, max_minutes=60)
+    assert short and all(m.total_minutes <= 60 for m in short)
+    beginners = methods.filter_methods(CONTENT, experience=Experience.NEW)
+    assert beginners and all(m.experience is Experience.NEW for m in beginners)
+    success = methods.filter_methods(CONTENT, kind=QuestionType.SUCCESS)
+    assert "waarderende-intervisie" in [m.id for m in success]
+
+
+def test_deep_link_opens_one_method_and_its_example(state: shell.PageState) -> None:
+    state.params = {"method": "incidentmethode"}
+    page = methods.catalogue(state)
+    listing = find(page, widgets.Select, "ik-method-list")[0]
+    assert listing.value == "incidentmethode"
+    assert 'data-method="incidentmethode"' in html_of(page)
+    stepper = find(page, methods.ExampleStepper)[0]
+    assert stepper.index == 0
+    state.params = {"method": "balintmethode"}
+    assert find(page, widgets.Select, "ik-method-list")[0].value == "balintmethode"
+
+
+def test_stepper_walks_every_phase_to_the_outcome(state: shell.PageState) -> None:
+    method = CONTENT.methods["incidentmethode"]
+    stepper = methods.ExampleStepper(method, method.worked_example, CONTENT, "nl")
+    back, nxt = stepper._back, stepper._next
+    assert back.disabled and not nxt.disabled
+    seen = []
+    for _ in range(stepper.steps - 1):
+        seen.append(stepper._title.value)
+        nxt.click()
+    assert nxt.disabled and "Wat het de inbrenger opleverde" in stepper._title.value
+    for phase, title in zip(method.phases, seen, strict=True):
+        assert phase.name.nl in title
+    back.click()
+    assert method.phases[-1].name.nl in stepper._title.value
+
+
+def test_ask_yourself_hides_the_group_until_the_trainee_asks(state: shell.PageState) -> None:
+    method = CONTENT.methods["incidentmethode"]
+    stepper = methods.ExampleStepper(method, method.worked_example, CONTENT, "nl")
+    index = next(i for i, s in enumerate(method.worked_example.steps) if s.ask_yourself and s.turns)
+    stepper.index = index
+    step = method.worked_example.steps[index]
+    first_turn = step.turns[0].text.nl
+    assert first_turn not in html_of(stepper)
+    own = find(stepper, widgets.Textarea, "ik-own-question")[0]
+    own.value = "Wat maakte het lastig voor je?"
+    find(stepper, widgets.Button, "ik-reveal")[0].click()
+    shown = html_of(stepper)
+    assert first_turn in shown and "Wat maakte het lastig voor je?" in shown
+
+
+def test_cards_html_and_pdf_hold_every_method() -> None:
+    chosen = sorted(CONTENT.methods.values(), key=lambda m: m.id)
+    document = cards.cards_document(chosen)
+    assert document.count('class="ik-method-card"') == len(chosen)
+    reader = PdfReader(io.BytesIO(cards.cards_pdf(chosen, "nl")))
+    assert len(reader.pages) >= len(chosen)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for method in chosen:
+        assert method.name.nl.split()[0] in text
+    assert "Wie spreekt" in text
+
+
+def test_card_escapes_content() -> None:
+    method = CONTENT.methods["incidentmethode"]
+    hostile = method.model_copy(update={"summary": method.summary.model_copy(update={"nl": "<script>x()</script>"})})
+    assert "<script>" not in cards.card_html(hostile) and "&lt;script&gt;" in cards.card_html(hostile)
+    pdf = PdfReader(io.BytesIO(cards.cards_pdf([hostile])))
+    assert "<script>x()</script>" in pdf.pages[0].extract_text()
+
+
+def test_download_buttons_offer_files_on_request() -> None:
+    box = methods.download_buttons([CONTENT.methods["incidentmethode"]], "incidentmethode", "nl")
+    assert "download=" not in html_of(box)
+    find(box, widgets.Button, "ik-make-pdf")[0].click()
+    assert 'download="incidentmethode.pdf"' in html_of(box)
