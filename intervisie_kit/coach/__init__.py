@@ -1,0 +1,222 @@
+"""The vraagcoach: what kind of turn did a group member just type, and how could it be more open?
+
+``classify(text, lang=None) -> Verdict`` is pure Python: no widgets, no network, no model. It reads a
+turn the way a trainer listens in a question round, by the kit's didactic line:
+
+- **open**: invites the inbrenger (the one who brought the case) to explore in their own words:
+  "Wat maakt dat ...", "Hoe ...", also invitations like "Kun je daar meer over vertellen?";
+- **closed**: yes/no, either/or, or one short fact ("Hoe lang werk je daar al?");
+- **suggestive**: a question that carries the asker's own solution, opinion or interpretation
+  ("Heb je er al aan gedacht om ...", "..., toch?");
+- **advice**: a statement that gives a solution, own experience offered as a tip included;
+- **judgement**: an evaluation of the inbrenger or others, also as a reproachful question;
+- **other**: summaries, reflections, empathy, thanks.
+
+A why-question stays open but is flagged ``why`` with a hint ("Wat maakte dat ...?"); several questions
+in one turn are flagged ``stacked``. A turn of several sentences takes the kind of its most problematic
+part: judgement, advice, suggestive, open, closed, other.
+
+It works on rules: a lexicon of cue phrases per language (``lexicon.py``), a small spelling repair for
+typed-in-a-hurry words (``spelling.py``) and reformulation templates (``feedback.py``). Rules can be read,
+argued with and corrected by a trainer, and they answer in microseconds on a laptop without network.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..terms import Dimension, TurnKind
+from .feedback import explain
+from .lexicon import EN_MARKERS, LEXICONS, NL_MARKERS
+from .spelling import repair
+
+__all__ = ["Dimension", "Kind", "Verdict", "classify", "detect_lang"]
+
+
+Kind = TurnKind
+
+
+#: The most problematic part of a turn decides its kind.
+PRIORITY = (Kind.JUDGEMENT, Kind.ADVICE, Kind.SUGGESTIVE, Kind.OPEN, Kind.CLOSED, Kind.OTHER)
+_RANK = {kind: i for i, kind in enumerate(PRIORITY)}
+
+#: A paste beyond this is judged on its first part; a turn in a round is a sentence or three.
+MAX_CHARS = 200_000
+#: Very long sentences are judged in pieces, so a paste without full stops costs linear time.
+MAX_WORDS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: Kind
+    flags: frozenset[str] = frozenset()
+    dimension: Dimension | None = None
+    cues: tuple[str, ...] = ()
+    feedback: str = ""
+    suggestion: str | None = None
+    lang: str = "nl"
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind in (Kind.OPEN, Kind.CLOSED, Kind.SUGGESTIVE)
+
+
+@dataclass(slots=True)
+class _Part:
+    """What one sentence of a turn turned out to be."""
+
+    kind: Kind
+    cues: list[str] = field(default_factory=list)
+    question: bool = False
+    why: bool = False
+    extra_questions: int = 0
+    dimension: Dimension | None = None
+    text: str = ""
+
+
+_TOKEN = re.compile(r"[a-zà-ÿ0-9]+(?:['’-][a-zà-ÿ0-9]+)*|[?!.;:,]")
+_SENTENCE_END = {"?", "!", ".", ";"}
+_JOINERS = (",", " en ", " of ", " maar ", " and ", " or ", " but ")
+
+
+def detect_lang(text: str) -> str:
+    """Dutch or English, by counting each language's frequent words; Dutch when in doubt."""
+    return _lang_of(_TOKEN.findall(text[:MAX_CHARS].lower()))
+
+
+def _lang_of(tokens: list[str]) -> str:
+    nl = en = 0
+    for w in tokens:
+        if w in NL_MARKERS:
+            nl += 1
+        if w in EN_MARKERS:
+            en += 1
+    return "en" if en > nl else "nl"
+
+
+def classify(text: str, lang: str | None = None) -> Verdict:
+    """Judge one typed turn. Never raises for any string; an empty turn is ``other``."""
+    if not isinstance(text, str):
+        raise TypeError(f"classify() needs a str, not {type(text).__name__}")
+    text = text[:MAX_CHARS]
+    tokens = _TOKEN.findall(text.lower().replace("’", "'"))
+    if lang not in LEXICONS:
+        lang = _lang_of(tokens)
+    lex = LEXICONS[lang]
+    parts = [p for words, ended_with in _sentences(repair(tokens, lang)) if (p := _judge(words, ended_with, lex))]
+    if not parts:
+        feedback, suggestion = explain(Kind.OTHER, frozenset(), (), lang, text, ())
+        return Verdict(Kind.OTHER, feedback=feedback, lang=lang)
+    worst = parts[0]
+    for p in parts:
+        if _RANK[p.kind] < _RANK[worst.kind]:
+            worst = p
+    flags = set()
+    if any(p.why for p in parts):
+        flags.add("why")
+    if sum(p.question + p.extra_questions for p in parts) >= 2:
+        flags.add("stacked")
+    dimension = worst.dimension if worst.kind is Kind.OPEN else None
+    cues = tuple(dict.fromkeys(c for p in parts if p.kind is worst.kind for c in p.cues))[:4]
+    frozen = frozenset(flags)
+    feedback, suggestion = explain(worst.kind, frozen, cues, lang, text, [p.text for p in parts])
+    return Verdict(worst.kind, frozen, dimension, cues, feedback, suggestion, lang)
+
+
+def _sentences(tokens: list[str]) -> list[tuple[str, str]]:
+    """Split into sentences; each is its words joined by spaces and the mark it ended with ("" if none)."""
+    out: list[tuple[str, str]] = []
+    current: list[str] = []
+    for tok in tokens:
+        if len(current) >= MAX_WORDS:
+            out.append((" ".join(current), ""))
+            current = []
+        if tok in _SENTENCE_END:
+            if current:
+                out.append((" ".join(current), tok))
+                current = []
+            elif out and tok == "?" and out[-1][1] != "?":  # "... !?" still asks
+                out[-1] = (out[-1][0], "?")
+            continue
+        current.append(tok)
+    if current:
+        out.append((" ".join(current), ""))
+    return out
+
+
+def _search(pattern: re.Pattern[str], s: str) -> str | None:
+    m = pattern.search(s)
+    return m.group(0).strip() if m else None
+
+
+def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no-untyped-def]
+    s = words.replace(" ,", ",")
+    if not any(ch.isalpha() for ch in s):
+        return None
+    if cue := _search(lex.process, s):  # "mag ik nog een vraag stellen?" is for the facilitator
+        return _Part(Kind.OTHER, [cue], text=s)
+    asks = ended_with == "?"
+    if not asks and (cue := _search(lex.quoting, s)):  # "je zei dat je het verpest hebt": their words, no verdict
+        return _Part(Kind.OTHER, [cue], text=s)
+    q = s + " ?" if asks else s
+    # A question may follow an opening clause: "stel dat alles kan, hoe zou je rooster eruitzien?"
+    clauses = (s, *s.split(", ")[1:])
+    invitation = _search(lex.invitation, s)
+    closed_cue = next((c for c in map(lambda x: _search(lex.closed_start, x), clauses) if c), None)
+    open_cue = next((c for c in map(lambda x: _search(lex.open_start, x), clauses) if c), None)
+    verb_first = bool(lex.verb_first.search(s)) and not lex.imperative.search(s)
+    exclaims = bool(lex.exclamation.search(s)) and not asks
+    question = not exclaims and bool(asks or invitation or open_cue or closed_cue or verb_first)
+    part = _Part(Kind.OTHER, text=s, question=question)
+    # Cheap substring tests first: most sentences have no "waarom" and no second clause.
+    part.why = question and ("waarom" in s or "why" in s) and bool(lex.why.search(s))
+    asks_first = verb_first or invitation or lex.open_start.search(s) or lex.closed_start.search(s)
+    if question and asks_first and any(j in s for j in _JOINERS) and lex.second_question.search(s):
+        part.extra_questions = 1
+
+    if cue := _search(lex.judgement, q):
+        part.kind = Kind.JUDGEMENT
+    elif exclaims:
+        part.kind, cue = Kind.OTHER, s.split(" ")[0]
+    elif question:
+        tail = "," in q or "toch" in q
+        if (cue := _search(lex.suggestive, q) or (_search(lex.suggestive_tail, q) if tail else None)) or (
+            (cue := _search(lex.hedge_start, s)) or (not invitation and (cue := _search(lex.hedge, s)))
+        ):
+            part.kind = Kind.SUGGESTIVE
+        elif cue := invitation:
+            part.kind = Kind.OPEN
+        elif cue := closed_cue:
+            part.kind = Kind.CLOSED
+        elif cue := open_cue:
+            part.kind = Kind.OPEN
+        else:
+            part.kind, cue = Kind.CLOSED, s.split(" ")[0]
+    elif cue := _search(lex.advice, s) or _search(lex.statement_advice, s) or _search(lex.imperative, s):
+        part.kind = Kind.ADVICE
+    elif cue := _search(lex.suggestive, s):  # "ik vraag me af of het niet beter is om ..."
+        part.kind = Kind.SUGGESTIVE
+    else:
+        cue = _search(lex.other, s)
+    if cue:
+        part.cues.append(cue)
+    if part.kind is Kind.OPEN:
+        part.dimension = _dimension(s, lex, told=bool(invitation))
+    return part
+
+
+def _dimension(s: str, lex, told: bool = False) -> Dimension:  # type: ignore[no-untyped-def]
+    if lex.feelings.search(s):
+        return Dimension.FEELINGS
+    if told:  # "kun je vertellen ...": the story, unless it asks for thoughts
+        return Dimension.THOUGHTS if lex.thoughts.search(s) else Dimension.FACTS
+    if (m := lex.motives.search(s)) and " " in m.group(0):  # "wat weegt mee", "waar gaat het je om"
+        return Dimension.MOTIVES
+    if lex.alternatives.search(s):
+        return Dimension.ALTERNATIVES
+    if lex.motives.search(s):
+        return Dimension.MOTIVES
+    if lex.thoughts.search(s):
+        return Dimension.THOUGHTS
+    return Dimension.FACTS

@@ -1,0 +1,191 @@
+"""A practice round: the trainee asks, the coach judges, the inbrenger of the case answers.
+
+The inbrenger answers the way inbrengers do in real groups (the answers live in the case file):
+
+- an open question about facts, feelings, thoughts, motives or alternatives gets a fuller answer that
+  reveals something new about that side of the case;
+- a closed question gets a short yes or no;
+- a suggestive question or advice gets the defensive "ja, maar ...";
+- a judgement makes the inbrenger close up: until some open questions have restored the trust, even a
+  good question gets only a guarded answer.
+
+The round keeps the tally (share of open questions, suggestive and advice counts) and, at the end, says
+which sides of the case the trainee never asked about. Pure Python: the page only shows this state.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .coach import Verdict, classify
+from .content.models import Case, InbrengerAnswers
+from .terms import Dimension, TurnKind
+
+__all__ = ["DEFAULT_LIMIT", "LIMITS", "PracticeRound", "Reply", "RoundOver", "Tally", "Turn"]
+
+#: Turns per round. An information round gives every member a few questions; alone, the trainee asks them all.
+LIMITS = (5, 10, 15)
+DEFAULT_LIMIT = 10
+
+#: How open the inbrenger is: starts at ease, a judgement costs two steps, a suggestion one, an open question
+#: wins one back. At zero the inbrenger keeps answers guarded.
+OPENNESS_START, OPENNESS_MAX = 2, 3
+_COST = {TurnKind.JUDGEMENT: -2, TurnKind.SUGGESTIVE: -1, TurnKind.ADVICE: -1, TurnKind.OPEN: +1}
+
+GUARDED = (
+    "Hm. Ik weet eigenlijk niet zo goed of ik daar nu veel over kwijt wil.",
+    "Hm. I'm not sure I want to say much about that right now.",
+)
+TOLD_ALL = (
+    "Daar heb ik eigenlijk alles over verteld wat ik weet.",
+    "I think I've told you everything I know about that.",
+)
+NO_ANSWERS = (
+    "(Deze casus heeft geen antwoorden van de inbrenger; je oefent hier alleen het vragen.)",
+    "(This case has no answers from the inbrenger; here you practise the asking only.)",
+)
+
+
+class RoundOver(Exception):
+    """The round has used all its turns."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    tone: str  # opens | repeats | short | yes_but | closes | guarded | other | none
+    dimension: Dimension | None = None  # the side of the case that opened up, if any
+
+
+@dataclass(frozen=True)
+class Turn:
+    text: str
+    verdict: Verdict
+    reply: Reply
+
+
+@dataclass(frozen=True)
+class Tally:
+    turns: int
+    open: int
+    counts: dict[str, int]
+    why: int
+    stacked: int
+
+    @property
+    def open_share(self) -> float:
+        return self.open / self.turns if self.turns else 0.0
+
+
+@dataclass
+class PracticeRound:
+    """One round of questions to one case. ``ask()`` until :attr:`done`; then read :meth:`missed`."""
+
+    case: Case
+    limit: int = DEFAULT_LIMIT
+    lang: str = "nl"
+    turns: list[Turn] = field(default_factory=list)
+    revealed: Counter[Dimension] = field(default_factory=Counter)
+    openness: int = OPENNESS_START
+    _used: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        if self.limit < 1:
+            raise ValueError(f"a round needs at least one turn, not {self.limit}")
+
+    @property
+    def remaining(self) -> int:
+        return self.limit - len(self.turns)
+
+    @property
+    def done(self) -> bool:
+        return self.remaining <= 0
+
+    def ask(self, text: str) -> Turn:
+        """Judge the turn and let the inbrenger answer. An empty turn is refused with ValueError."""
+        if not text.strip():
+            raise ValueError("an empty turn")
+        if self.done:
+            raise RoundOver(f"the round has used its {self.limit} turns")
+        verdict = classify(text)
+        turn = Turn(text, verdict, self._reply(verdict))
+        self.turns.append(turn)
+        return turn
+
+    def _say(self, pair: tuple[str, str]) -> str:
+        return pair[0] if self.lang == "nl" else pair[1]
+
+    def _next(self, key: str, options: tuple) -> str:  # type: ignore[type-arg]
+        """Cycle through a case's answers of one sort, so repeats vary."""
+        text = options[self._used[key] % len(options)].get(self.lang)
+        self._used[key] += 1
+        return text
+
+    def _reply(self, verdict: Verdict) -> Reply:
+        answers: InbrengerAnswers | None = self.case.answers
+        before = self.openness
+        self.openness = max(0, min(OPENNESS_MAX, self.openness + _COST.get(verdict.kind, 0)))
+        if answers is None:
+            return Reply(self._say(NO_ANSWERS), "none")
+        kind = verdict.kind
+        if kind is TurnKind.JUDGEMENT:
+            return Reply(self._next("closing_up", answers.closing_up), "closes")
+        if kind in (TurnKind.SUGGESTIVE, TurnKind.ADVICE):
+            return Reply(self._next("yes_but", answers.yes_but), "yes_but")
+        if kind is TurnKind.CLOSED:
+            return Reply(self._next("short", answers.short), "short")
+        if kind is TurnKind.OTHER:
+            return Reply(self._next("other", answers.other), "other")
+        if before == 0:  # still closed up after a judgement or suggestions: one good question to thaw
+            return Reply(self._say(GUARDED), "guarded")
+        dimension = verdict.dimension or Dimension.FACTS
+        reveal = answers.reveal(dimension)
+        shown = self.revealed[dimension]
+        if shown >= len(reveal.answers):
+            return Reply(self._say(TOLD_ALL), "repeats", dimension)
+        self.revealed[dimension] += 1
+        return Reply(reveal.answers[shown].get(self.lang), "opens", dimension)
+
+    def tally(self) -> Tally:
+        counts = Counter(t.verdict.kind.value for t in self.turns)
+        return Tally(
+            turns=len(self.turns),
+            open=counts.get(TurnKind.OPEN.value, 0),
+            counts={k.value: counts.get(k.value, 0) for k in TurnKind},
+            why=sum("why" in t.verdict.flags for t in self.turns),
+            stacked=sum("stacked" in t.verdict.flags for t in self.turns),
+        )
+
+    def missed(self) -> list[tuple[Dimension, str]]:
+        """The sides of the case the trainee never opened, with the inbrenger's words for it."""
+        if self.case.answers is None:
+            return []
+        return [(d, self.case.answers.reveal(d).missed.get(self.lang)) for d in Dimension if not self.revealed[d]]
+
+    def summary_markdown(self) -> str:
+        """A summary the trainee can keep (the journal will store it)."""
+        nl = self.lang == "nl"
+        t = self.tally()
+        title = self.case.title.get(self.lang)
+        lines = [
+            f"# {'Oefenronde' if nl else 'Practice round'}: {title}",
+            "",
+            (
+                f"{t.turns} beurten, waarvan {t.open} open vragen ({t.open_share:.0%}); "
+                f"{t.counts['suggestive']} suggestief, {t.counts['advice']} advies, {t.counts['judgement']} oordeel, "
+                f"{t.counts['closed']} gesloten; {t.why} waarom-vragen, {t.stacked} keer meerdere vragen tegelijk."
+                if nl
+                else f"{t.turns} turns, {t.open} of them open questions ({t.open_share:.0%}); "
+                f"{t.counts['suggestive']} suggestive, {t.counts['advice']} advice, {t.counts['judgement']} judgement, "
+                f"{t.counts['closed']} closed; {t.why} why-questions, {t.stacked} times several questions at once."
+            ),
+            "",
+        ]
+        for n, turn in enumerate(self.turns, start=1):
+            lines.append(f"{n}. {turn.text}  \n   *{turn.verdict.kind.value}*: {turn.reply.text}")
+        missed = self.missed()
+        if missed:
+            lines += ["", "## " + ("Waar je niet naar vroeg" if nl else "What you did not ask about")]
+            lines += [f"- {text}" for _, text in missed]
+        return "\n".join(lines) + "\n"

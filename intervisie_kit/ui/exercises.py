@@ -1,0 +1,161 @@
+"""Page 07 Oefensets: run an exercise set item by item, with automatic feedback on every answer.
+
+Recognise-sets ask which kind of turn the prompt is; write-sets let the trainee type a question that
+the coach checks (open, one question, the skill of the set). After an attempt the explanation and a
+model answer appear. A trainer can link to one set with ``?set=<id>``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..content import Content
+from ..content.models import ExerciseItem, ExerciseMode, ExerciseSet
+from ..exercise import check_recognised, check_written
+from ..i18n import t
+from ..terms import TurnKind
+from .shell import PageState, notice, section
+
+__all__ = ["ExerciseView", "ItemView", "exercises"]
+
+
+def exercises(state: PageState) -> widgets.VBox:
+    return section(state, lambda lang: ExerciseView(state.content, lang, state.params.get("set")))
+
+
+class ExerciseView(widgets.VBox):
+    def __init__(self, content: Content, lang: str, set_id: str | None = None, **kwargs: object):
+        super().__init__(**kwargs)
+        self.add_class("ik-exercises")
+        self._content, self._lang = content, lang
+        sets = content.exercises
+        if not sets:
+            self.children = (notice("warn", t("exercise.missing", lang)),)
+            return
+        self.picker = widgets.Dropdown(
+            options=sorted(((s.title.get(lang), s.id) for s in sets.values()), key=lambda o: o[0].lower()),
+            value=set_id if set_id in sets else sorted(sets)[0],
+            description=t("exercise.set", lang),
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%", max_width="40em"),
+        )
+        self.body = widgets.VBox()
+        self.score = widgets.HTML()
+        self.score.add_class("ik-exercise-score")
+        self.items: list[ItemView] = []
+        self.children = (self.picker, self.body, self.score)
+        self.picker.observe(lambda _: self._show(), "value")
+        self._show()
+
+    def _show(self) -> None:
+        lang = self._lang
+        exercise_set: ExerciseSet = self._content.exercises[self.picker.value]
+        parts: list[widgets.Widget] = [
+            widgets.HTML(
+                f"<h2>{html.escape(exercise_set.title.get(lang))}</h2>"
+                f"<p>{html.escape(exercise_set.instructions.get(lang))}</p>"
+            )
+        ]
+        case = self._content.cases.get(exercise_set.case) if exercise_set.case else None
+        if case is not None:
+            parts.append(
+                widgets.HTML(
+                    f"<details class='ik-case'><summary>{html.escape(case.title.get(lang))}</summary>"
+                    f"<p>{html.escape(case.story.get(lang))}</p><p><strong>{html.escape(case.question.get(lang))}"
+                    "</strong></p></details>"
+                )
+            )
+        self.items = [ItemView(exercise_set, item, n, lang) for n, item in enumerate(exercise_set.items, start=1)]
+        for view in self.items:
+            view.on_result(self._update_score)
+        self.body.children = (*parts, *self.items)
+        self._update_score()
+
+    def _update_score(self) -> None:
+        right = sum(v.right for v in self.items)
+        score = t("exercise.score", self._lang, right=right, total=len(self.items))
+        self.score.value = f"<p><strong>{html.escape(score)}</strong></p>"
+
+
+class ItemView(widgets.VBox):
+    """One item: the prompt, the trainee's answer and the feedback on it."""
+
+    def __init__(self, exercise_set: ExerciseSet, item: ExerciseItem, n: int, lang: str, **kwargs: object):
+        super().__init__(**kwargs)
+        self.add_class("ik-exercise-item")
+        self._set, self._item, self._lang = exercise_set, item, lang
+        self.right = False
+        self._callbacks: list = []  # type: ignore[type-arg]
+        prompt = f"<p class='ik-exercise-prompt'><strong>{n}.</strong> {html.escape(item.prompt.get(lang))}</p>"
+        if item.answer is not None:
+            prompt += (
+                f"<p class='ik-exercise-answer'><em>{html.escape(t('exercise.answer', lang))}</em> "
+                f"{html.escape(item.answer.get(lang))}</p>"
+            )
+        self.feedback = widgets.HTML()
+        self.feedback.add_class("ik-exercise-feedback")
+        if exercise_set.mode is ExerciseMode.RECOGNISE:
+            self.choice = widgets.ToggleButtons(options=[(t(f"kind.{k.value}", lang), k) for k in TurnKind], value=None)
+            self.choice.observe(lambda _: self.recognise(self.choice.value), "value")
+            self.children = (widgets.HTML(prompt), self.choice, self.feedback)
+        else:
+            self.text = widgets.Text(
+                placeholder=t("exercise.your_answer", lang),
+                continuous_update=False,
+                layout=widgets.Layout(width="100%"),
+            )
+            self.text.add_class("ik-exercise-input")
+            self.check = widgets.Button(description=t("exercise.check", lang))
+            self.check.on_click(lambda _: self.write(self.text.value))
+            self.text.observe(lambda change: self.write(change["new"]) if change["new"].strip() else None, "value")
+            self.children = (widgets.HTML(prompt), widgets.HBox([self.text, self.check]), self.feedback)
+
+    def on_result(self, callback) -> None:  # type: ignore[no-untyped-def]
+        self._callbacks.append(callback)
+
+    def _done(self, ok: bool, lines: list[str]) -> None:
+        lang, item = self._lang, self._item
+        self.right = ok
+        head = t("exercise.right" if ok else "exercise.not_yet", lang)
+        extra = ""
+        if item.explanation is not None:
+            extra += f"<p>{html.escape(item.explanation.get(lang))}</p>"
+        if item.model_answer is not None:
+            extra += (
+                f"<p><em>{html.escape(t('exercise.model', lang))}</em> {html.escape(item.model_answer.get(lang))}</p>"
+            )
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        self.feedback.value = (
+            f"<div class='ik-notice ik-{'ok' if ok else 'warn'}' data-ok='{str(ok).lower()}'>"
+            f"<strong>{html.escape(head)}</strong>{body}{extra}</div>"
+        )
+        for callback in self._callbacks:
+            callback()
+
+    def recognise(self, kind: TurnKind | None) -> bool:
+        if kind is None:
+            return False
+        ok = check_recognised(self._item, kind)
+        self._done(ok, [])
+        return ok
+
+    def write(self, text: str) -> bool:
+        lang, item = self._lang, self._item
+        result = check_written(item, self._set.skill, text, lang)
+        lines = []
+        if result.verdict is not None:
+            lines.append(result.verdict.feedback)
+        for code in result.problems:
+            params: dict[str, str] = {}
+            if code == "kind" and result.verdict is not None:
+                params["kind"] = t(f"kind.{result.verdict.kind.value}", lang).lower()
+            if code == "dimension" and result.verdict is not None and item.dimension is not None:
+                got = result.verdict.dimension.value if result.verdict.dimension else "facts"
+                params = {"got": t(f"dimension.{got}", lang), "want": t(f"dimension.{item.dimension.value}", lang)}
+            if code == "follow_up":
+                params["word"] = item.follow_up[0]
+            lines.append(t(f"exercise.problem.{code}", lang, **params))
+        self._done(result.ok, lines)
+        return result.ok
