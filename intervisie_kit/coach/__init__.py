@@ -161,10 +161,12 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
         return _Part(Kind.OTHER, [cue], text=s)
     q = s + " ?" if asks else s
     # A question may follow an opening clause: "stel dat alles kan, hoe zou je rooster eruitzien?"
-    clauses = (s, *s.split(", ")[1:])
+    clauses = (s, *s.split(", ")[1:]) if ", " in s else (s,)
     invitation = _search(lex.invitation, s)
-    closed_cue = next((c for c in map(lambda x: _search(lex.closed_start, x), clauses) if c), None)
-    open_cue = next((c for c in map(lambda x: _search(lex.open_start, x), clauses) if c), None)
+    closed_cue = open_cue = None
+    for clause in clauses:
+        closed_cue = closed_cue or _search(lex.closed_start, clause)
+        open_cue = open_cue or _search(lex.open_start, clause)
     verb_first = bool(lex.verb_first.search(s)) and not lex.imperative.search(s)
     exclaims = bool(lex.exclamation.search(s)) and not asks
     question = not exclaims and bool(asks or invitation or open_cue or closed_cue or verb_first)
@@ -175,7 +177,9 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     if question and asks_first and any(j in s for j in _JOINERS) and lex.second_question.search(s):
         part.extra_questions = 1
 
-    if cue := _search(lex.judgement, q):
+    if question and (cue := _search(lex.rhetorical, s)) and lex.traits.isdisjoint(s.split()):
+        part.kind = Kind.SUGGESTIVE  # "is het niet slim om ...?": the asker's own idea, not a verdict
+    elif cue := _search(lex.judgement, q) or _labelled(s, lex):
         part.kind = Kind.JUDGEMENT
     elif exclaims:
         part.kind, cue = Kind.OTHER, s.split(" ")[0]
@@ -193,7 +197,9 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
             part.kind = Kind.OPEN
         else:
             part.kind, cue = Kind.CLOSED, s.split(" ")[0]
-    elif cue := _search(lex.advice, s) or _search(lex.statement_advice, s) or _search(lex.imperative, s):
+    elif cue := (
+        _search(lex.advice, s) or _search(lex.statement_advice, s) or _search(lex.imperative, s) or _commands(s, lex)
+    ):
         part.kind = Kind.ADVICE
     elif cue := _search(lex.suggestive, s):  # "ik vraag me af of het niet beter is om ..."
         part.kind = Kind.SUGGESTIVE
@@ -204,6 +210,46 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     if part.kind is Kind.OPEN:
         part.dimension = _dimension(s, lex, told=bool(invitation))
     return part
+
+
+_FILLERS = frozenset(
+    "en dus dan maar gewoon even eens eerst misschien wellicht nou ok oké ja toch trouwens gerust vooral "
+    "and so then but just maybe perhaps simply ok okay well yes please honestly seriously also first".split()
+)
+_YOU = frozenset("je jij u ge gij jullie ik we wij you ye i".split())
+
+
+def _labelled(s: str, lex) -> str | None:  # type: ignore[no-untyped-def]
+    """A person linked to a negative trait or label: "die directie is echt hopeloos", "he's a bully"."""
+    words = s.replace(",", " ").replace("!", " ").split()
+    if lex.traits.isdisjoint(words) and lex.insults.isdisjoint(words):
+        return None
+    exclaims = len(words) > 2 and words[0] in ("wat", "what") and words[1] in ("een", "a", "an")
+    if exclaims and (words[2] in lex.traits or words[2] in lex.insults):  # "wat een slappe directeur"
+        return " ".join(words[:3])
+    for i, w in enumerate(words):
+        if (w in lex.traits or w in lex.insults) and i:
+            before = words[max(0, i - 7) : i]
+            if not lex.copulas.isdisjoint(before) and not lex.persons.isdisjoint(words[:i]):
+                return " ".join(words[max(0, i - 3) : i + 1])
+    return None
+
+
+def _commands(s: str, lex) -> str | None:  # type: ignore[no-untyped-def]
+    """A clause that starts with a command: "bel de huisarts", "dus gewoon delegeren", ", volg je protocol"."""
+    for clause in s.split(", "):
+        words = clause.split()
+        i = 0
+        while i < len(words) and words[i] in _FILLERS:
+            i += 1
+        reflexive = i + 2 < len(words) and words[i + 2] in ("niet", "geen", "los", "over", "not")  # "laat je niet ..."
+        if (
+            i < len(words)
+            and words[i] in lex.imperatives
+            and (i + 1 >= len(words) or words[i + 1] not in _YOU or reflexive)
+        ):
+            return " ".join(words[: i + 1])
+    return None
 
 
 def _dimension(s: str, lex, told: bool = False) -> Dimension:  # type: ignore[no-untyped-def]

@@ -120,7 +120,8 @@ class Lexicon:
     statement_advice: Cues  # advice only when it is not a question ("je moet ...", "ik zou ...")
     hedge: re.Pattern[str]  # "gewoon", "misschien" inside a question: the asker's own idea
     hedge_start: re.Pattern[str]  # "misschien kun je ...?": an idea even when it looks like an invitation
-    process: re.Pattern[str]  # talk to the facilitator about the round ("mag ik nog een vraag stellen?")
+    process: Cues  # talk to the facilitator about the round ("mag ik nog een vraag stellen?")
+    rhetorical: re.Pattern[str]  # "is het niet verstandig om ...?": a suggestion dressed as a question
     quoting: re.Pattern[str]  # "je zei dat ...": the inbrenger's own words reflected back, not the asker's view
     invitation: Cues  # open invitations: "kun je vertellen ...", "vertel eens"
     open_start: re.Pattern[str]  # question words that open
@@ -135,6 +136,13 @@ class Lexicon:
     motives: re.Pattern[str]
     alternatives: re.Pattern[str]
     markers: frozenset[str]  # frequent words that tell this language apart
+    # Word lists (words.py) for what no phrase can list: "die directie van jou is echt hopeloos".
+    traits: frozenset[str] = frozenset()  # negative traits of a person or their conduct
+    insults: frozenset[str] = frozenset()  # nouns that label a person
+    imperatives: frozenset[str] = frozenset()  # verbs that tell the inbrenger what to do
+    empathy: frozenset[str] = frozenset()  # words of sympathy about a situation
+    copulas: frozenset[str] = frozenset()  # "is", "klinkt", "gedraagt": what links a person to a trait
+    persons: frozenset[str] = frozenset()  # words that point at a person
 
 
 _NL_NEGATIVE = (
@@ -177,13 +185,20 @@ NL = Lexicon(
         rf"\bwat een (?:slechte|waardeloze|belabberde|hopeloze|slappe|luie|rare) ",
         # praise of what someone did in the case is an evaluation too; appreciation of bringing it in is not
         r"\b(?:goed|slim|knap|terecht|verstandig|sterk|handig|top|super|prima|wijs) (?:dat|van) (?:je|jij|u)\b"
-        r"(?!.*\b(?:inbrengt|inbracht|deelt|deelde|vertelt|vertelde|durft|bespreekbaar|hier|openheid)\b)",
+        r"(?!.*\b(?:inbrengt|inbracht|deelt|deelde|vertelt|vertelde|durft|bespreekbaar|hier|hiermee|openheid|"
+        r"komt|opstelt|kwetsbaar|groep|deze casus)\b)",
         r"\b(?:de juiste|een goede|een slimme|een verstandige|de goede) (?:keuze|beslissing|zet|reactie)\b|"
-        r"\bslim idee van je\b|\bgoed gedaan\b",
+        r"\bslim idee van je\b|\b(?:goed|knap|sterk|netjes|prima|slim) gedaan\b(?! dat je (?:dit|hier))|"
+        r"\bwat een held\b",
         r"\bover (?:je|jou|zich) heen (?:laten )?lopen\b|\bhet jezelf (?:[a-zà-ÿ']+ ){0,3}(?:moeilijk|lastig) "
         r"(?:gemaakt|maakt)\b|\b(?:heeft|hebt|had|heb|hebben) (?:het|dat|alles|de boel|dit|er) (?:[a-zà-ÿ']+ ){0,2}(?:verprutst|verknald|"
         r"verkloot|verknoeid|verpest|een potje van gemaakt)\b|\b(?:gefaald|steken laten vallen)\b|"
         r"^typisch\b|\btypisch (?:een|zo'n|iets voor)\b|\bdat had je kunnen weten\b",
+        r"^(?:(?:en|maar|nou|dus),? )*had (?:je|jij|u) (?:het |dat |dit )?(?:niet )?(?:beter|eerder|meteen|direct)\b|"
+        r"\bhad (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,3}(?:toch )?kunnen (?:zien|weten|bedenken|verwachten)\b|"
+        r"\bhoe is het mogelijk dat\b|\bde schuld van\b|\bgedraagt zich als\b|\bdeugt (?:gewoon )?niet\b|"
+        r"\bniet goed wijs\b|\b(?:je|jij) (?:hebt|heeft|had) (?:je|jezelf) (?:[a-zà-ÿ']+ ){0,4}laten\b|"
+        r"^(?:(?:nou|jeetje|zo),? )*wat (?:ben|bent|is|was) (?:je|jij|hij|zij|ze) (?:toch |ook |echt )*(?:een|zo'n)\b",
         rf"\bwat (?:ontzettend |ongelooflijk |erg |echt )?(?:{_NL_NEGATIVE})\b",
         r"\b(?:je bent|jij bent|ben je|ben jij) (?:ook |gewoon |echt |veel |wel |toch |nogal |soms |misschien |"
         r"gewoon echt )*(?:te|veel te|gewoon|echt|zo|nogal) "
@@ -244,7 +259,9 @@ NL = Lexicon(
         r"\bdan (?:moet|kun|kan|zou) (?:je|jij|u)\b|\bdan ben je er\b|\bdan is het opgelost\b",
         r"\bgewoon (?:nee|ja) zeggen\b|\bniet (?:over )?nadenken\b|\btips?\b",
         r"\bwat (?:je|jij) (?:moet|zou moeten|het beste kunt|kunt|zou kunnen) doen(?: is)?\b",
-        r"\bloste ik (?:dit|dat|het) op\b|\b(?:scheelde|scheelt) (?:een hoop|veel|enorm)\b|\bik heb (?:dat|dit|het) "
+        r"\bdat (?:loste|hielp|werkte)\b|\b(?:aanraden|aan te raden|aanbevelen)\b|"
+        r"^(?:(?:misschien|gewoon|even|eerst|maar|eens),? )+(?:[a-zà-ÿ']+ ){0,3}(?!hebben\b|zijn\b|worden\b)"
+        r"[a-zà-ÿ]{2,}en\b|\bloste ik (?:dit|dat|het) op\b|\b(?:scheelde|scheelt) (?:een hoop|veel|enorm)\b|\bik heb (?:dat|dit|het) "
         r"(?:toen |zelf )?(?:opgelost|aangepakt) door\b",
     ),
     statement_advice=_rx(
@@ -254,20 +271,24 @@ NL = Lexicon(
         r"zoudt|kunt|kan|kun|mag|moest)\b",
         r"\bik zou (?!graag\b|willen weten\b|benieuwd\b|me afvragen\b|(?:[a-zà-ÿ']+ ){0,4}(?:vinden|voelen|"
         r"schrikken|balen|worden|zijn|weten|horen|snappen|begrijpen)\b)",
-        rf"\bdat {_JE} (?:[a-zà-ÿ']+ ){{0,5}}(?:moet|moeten|zou moeten|moest|beter kunt|beter kan)\b",
+        rf"\bdat {_JE} (?:[a-zà-ÿ']+ ){{0,8}}(?:moet|moeten|zou moeten|moest|beter kunt|beter kan)\b",
         r"\bzou (?:[a-zà-ÿ']+ ){0,4}moeten\b|\b(?:misschien |wellicht )?(?:een )?(?:goed )?idee om\b|"
         r"\bhet is (?:misschien |wellicht )?een idee\b",
         r"\bdat (?:werkte|hielp|werkt|helpt) (?:bij mij |bij ons )?(?:prima|goed|perfect|echt|uitstekend|wonderen|"
         r"top)\b|\b(?:ben|heb) (?:ik )?toen (?:gewoon|maar|meteen)\b",
         r"^(?:(?:gewoon|maar|even|eerst|eens),? )+[a-zà-ÿ]+en\b",
     ),
-    hedge=re.compile(r"\b(?:gewoon|misschien|wellicht|eventueel|soms niet|eens niet)\b"),
+    hedge=re.compile(r"(?<!\bof )(?<!\bnog )\b(?:gewoon|misschien|wellicht|eventueel|soms niet|eens niet)\b"),
     hedge_start=re.compile(r"^(?:misschien|wellicht|eventueel)\b"),
-    process=re.compile(
+    process=_rx(
         r"\bmag ik (?:nog )?(?:een |iets |één |nog een )?(?:vraag|vragen)\b|\bik heb (?:nog )?(?:een|geen) "
         r"(?:vraag|vragen)(?: meer)?\s*[.!]?$|\bkunnen we (?:even )?(?:een )?(?:pauze|korte pauze)\b|"
-        r"\bis het mijn beurt\b|\bben ik aan de beurt\b|\bzal ik (?:mijn|de|die|deze) vraag\b|\bik (?:stel|formuleer) "
+        r"\bis het mijn beurt\b|\bben ik aan de beurt\b|^zullen we\b|\bmag ik (?:even |nog )?(?:terugkomen|reageren|"
+        r"aanvullen|inhaken)\b|\bzal ik (?:mijn|de|die|deze) vraag\b|\bik (?:stel|formuleer) "
         r"(?:mijn|de) vraag (?:anders|opnieuw)\b"
+    ),
+    rhetorical=re.compile(
+        r"^(?:(?:en|dus|nou|maar),? )*(?:is|zou|lijkt|wordt) (?:het|dat) (?:[a-zà-ÿ']+ ){0,2}(?:niet|geen)\b"
     ),
     quoting=re.compile(r"^(?:(?:en|dus|oké|ok),? )*(?:je|jij|u) (?:zei|zegt|noemde|noemt|vertelde|gebruikte) "),
     imperative=re.compile(
@@ -280,8 +301,9 @@ NL = Lexicon(
         r"denk aan|geniet|gun|doe dat|doe het)\b(?! {_JE}\b)".replace("{_JE}", _JE)
     ),
     suggestive=_rx(
-        rf"^(?:(?:en|dus|nou|maar|ok|oké),? )*(?:heb|hebt|had) {_JE}\b.*\b(?:al|eens|ooit|weleens)\b.*"
-        r"\b(?:overwogen|geprobeerd|gedacht|bedacht|nagedacht|uitgeprobeerd)\b",
+        rf"^(?:(?:en|dus|nou|maar|ok|oké),? )*(?:heb|hebt|had|ben) {_JE}\b.*\b(?:al|eens|ooit|weleens)\b.*"
+        r"\b(?:overwogen|geprobeerd|gedacht|bedacht|nagedacht|uitgeprobeerd|gekeken|gezocht|geïnformeerd|"
+        r"gesproken|gepraat|overlegd|gemeld|aangekaart|gevraagd|geweest|gestapt)\b",
         r"^(?:(?:en|dus|nou|maar|ok|oké),? )*(?:zou|zouden)\b.*\bniet\b",
         rf"\b(?:heb|had|hebt) {_JE} (?:[a-zà-ÿ']+ ){{0,4}}aan (?:[a-zà-ÿ']+ ){{0,3}}gedacht\b",
         rf"\b(?:kun|kan|kunt|moet|zou|zoudt|mag|wil) {_JE} (?:(?!wat |hoe |waarom |waar |wie |welke |of |dat je )"
@@ -328,7 +350,12 @@ NL = Lexicon(
         r"soms) (?:doordat|omdat|door)\b|\bheeft (?:het|dat) (?:niet|misschien|soms) (?:ook )?te maken met\b|"
         r"\bspeelt (?:er|daar) (?:niet|misschien|soms) (?:ook )?\b|\bzit (?:er|daar) (?:niet|misschien|soms) "
         r"(?:ook )?\b|\bhangt (?:het|dat) (?:niet|misschien) samen met\b",
-        r"\bzou je (?:haar|hem|het|dat|ze|niet|eens|gewoon|kunnen|moeten) (?:[a-zà-ÿ']+ ){0,4}(?:kunnen|moeten)\b",
+        r"^(?:(?:en|dus|nou|maar),? )*zou je (?:haar|hem|het|dat|ze|niet|eens|gewoon|kunnen|moeten) (?:[a-zà-ÿ']+ ){0,4}"
+        r"(?:kunnen|moeten)\b",
+        r"^(?:(?:en|dus|nou|maar),? )*(?:is|zou|lijkt|wordt|werd) (?:het|dat) (?:[a-zà-ÿ']+ ){0,2}(?:niet|geen)\b",
+        r"\bgeen (?:goed |slecht )?idee\b|\bwat zou je ervan vinden (?:om|als)\b|\bniet (?:eens )?tijd (?:voor|om)\b",
+        rf"^(?:(?:en|dus|nou|maar),? )*waarom (?!heb\b|had\b|ben\b|was\b|deed\b|zei\b|liet\b|ging\b)[a-zà-ÿ']+ "
+        rf"{_JE} (?:[a-zà-ÿ']+ ){{0,6}}(?:niet|geen)\b",
         r"\bmoet (?:je|jij) (?:niet )?(?:[a-zà-ÿ']+ ){0,3}(?:gewoon|eens|beter|niet)\b",
         r"\bhelpt het (?:niet|misschien|als)\b|\bhelpt (?:het|dat) (?:niet )?(?:om|als)\b",
         r"\bis het (?:geen|niet) (?:tijd|verstandig|slim)\b|\bis het (?:misschien|soms) (?:zo|omdat|een "
@@ -351,10 +378,11 @@ NL = Lexicon(
         r"\bmag ik (?:vragen|je vragen) (?:wat|hoe|waar)\b",
     ),
     open_start=re.compile(
-        r"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan|stel|of|hmm|ehm) )*(?!wat (?:ik|mij|ons|bij)\b|wat (?:je|jij) "
+        r"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan|stel|of|hmm|ehm) )*(?:(?:bij|met|aan|voor|van|naar|op) (?:wie|welke) "
+        r"(?=(?:[a-zà-ÿ']+ ){0,2}(?:zou|zouden|kan|kun|kunnen|zal))|(?!wat (?:ik|mij|ons|bij)\b|wat (?:je|jij) "
         r"(?:moet|zou moeten|het beste kunt) doen\b)(?:wat|hoe|waarom|waardoor|waarvoor|waarmee|"
         r"waarover|waarop|waaraan|waarin|waaruit|waarnaar|waarbij|welke?|in hoeverre|op welke|in welke|"
-        r"wat maakt|wat maakte|wiens|waar|wanneer|wie (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig))\b"
+        r"wat maakt|wat maakte|wiens|waar|wanneer|wie (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig)))\b"
     ),
     closed_start=re.compile(
         r"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan) )*(?:(?:hoe (?:lang|vaak|oud|veel|groot|laat|ver|zeker)|"
@@ -362,12 +390,13 @@ NL = Lexicon(
         r"merkte|voel|voelde|gevoel|lukt|lukte|vaker|meestal|ervaar|kom je|gaat het|word je|ben je op je)\b)|welke (?:dag|datum|tijd|afdeling|functie|klas|collega|school|cliënt|client|"
         r"leerling|jaar|maand|week|rol|team|locatie|collega's|opleiding|keer)|wat (?:is|was) (?:je|jouw|zijn|"
         r"haar|hun) (?:functie|rol|leeftijd|naam|opleiding|taak|afdeling|contract)|wat voor (?:werk|functie|"
-        r"opleiding|contract|afdeling|soort|team|school|organisatie)|(?:op |in |bij |met )?welke (?:locatie|afdeling|dag|school|plek|vestiging|klas|groep)|hoe heet|waar (?:werk|woon|was|is|zit|"
+        r"opleiding|contract|afdeling|soort|team|school|organisatie)|(?:op |in |bij |met )?welke (?:locatie|afdeling|dag|school|plek|vestiging|klas|groep|vakken|vak|"
+        r"klassen|groepen|uren|dagen)|hoe heet|waar (?:werk|woon|was|is|zit|"
         r"ben|gebeurde|speelde|vond|werkt)\b(?!(?: [a-zà-ÿ']+){4})(?!.*\b(?:voor|aan|tegenaan|over|op|mee|van|uit|"
         r"door|naar|om|bij|vandaan|in|toe|naartoe)\s*\??\s*$)))\b"
     ),
     verb_first=re.compile(
-        rf"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan|of) )*(?:(?!dank|bedankt|sterkte|succes|goed|fijn|knap|mooi|"
+        rf"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan|of) )*(?!laat je niet|maak je (?:niet|geen)|zet je (?:er )?over)(?:(?!dank|bedankt|sterkte|succes|goed|fijn|knap|mooi|"
         rf"zeg|vertel|stel|wat|hoe|waar|wie|als|dat|toen|omdat|want|zodat|terwijl|nu|dan|wanneer|welke)[a-zà-ÿ']+ {_JE}|(?:is|was|waren|zijn|ben|bent|heb|hebt|heeft|had|hadden|kun|kunt|kan|"
         r"kon|konden|zou|zouden|wil|wilt|wilde|moet|moest|mag|mocht|doe|doet|deed|ga|gaat|ging|vind|vindt|vond|"
         r"denk|dacht|voel|voelde|weet|wist|werk|werkt|werkte|speelt|speelde|krijg|kreeg|merk|merkte|zie|zag|"
@@ -478,7 +507,17 @@ EN = Lexicon(
         r"\bout for (?:herself|himself|themselves|number one|themself)\b|\bwhat a [a-z]+ (?:your|he|she|they|that) "
         r"(?:[a-z]+ ){0,3}(?:made|caused|created|has made)\b",
         r"\b(?:should|shouldn't|couldn't|could) (?:you|u) (?:not )?(?:have|'ve)\b",
-        rf"\b(?:{_EN_NEGATIVE}) of (?:you|him|her|them)\b|\b(?:great|good|smart|wise|right) (?:call|move|"
+        rf"\b(?:was|is|seems|sounds like) (?:a|an) (?:pretty |rather |really |bit of a |very |quite |fairly )?"
+        rf"(?:{_EN_NEGATIVE}) (?:thing|move|way|decision|choice|call)\b|\bwhat (?:a|an) (?:{_EN_NEGATIVE}) (?:way|thing)\b",
+        r"\b(?:you|u) (?:were|are|was|'re) (?:being )?(?:far |way |much |a bit |rather |just |so |really )?too "
+        r"[a-z]+\b|\bcouldn't care less\b|\bhow on earth\b|\bwhy would (?:you|u) ever\b|\b(?:didn't|did) it "
+        r"(?:not )?occur to you\b|\bnever occurred to you\b|\b(?:a|an) (?:total |complete |absolute )?joke\b|"
+        r"\bsounds like (?:a|an) (?:coward|bully|idiot|nightmare|control freak|jerk|snake|liar|tyrant)\b",
+        r"\b(?:brilliant|great|good|well done|clever|smart|impressive|excellent|amazing) (?:that|of) you\b"
+        r"(?!.*\b(?:bring|brought|share|shared|sharing|bringing|here|group|this case|open up|opened up)\b)|"
+        r"\bfair play (?:for|to you)\b|\bspot on\b",
+        rf"\b(?:{_EN_NEGATIVE}) of (?:you|him|her|them)\b|\b(?:great|good|smart|wise|right) (?!move is to|move "
+        r"would be|thing is to|thing would be|call is to)(?:call|move|"
         r"decision|choice)\b|\bthe right thing\b|\bwell done for (?!bringing|sharing|telling)\b|"
         r"\b(?:screwed|messed|stuffed) (?:it |that |this )?up\b|\bdropped the ball\b",
         r"\bhow (?:can|did|dare) (?:you|u) (?:let|do|say|allow|possibly|ever|not|just|even)\b|"
@@ -512,7 +551,8 @@ EN = Lexicon(
         r"\bworth (?:a try|trying|a shot)\b|\b(?:fixed|sorted|solved) it\b|\b(?:so|then|just) (?:go for|try|do) "
         r"(?:that|it|this)\b|"
         r"\bbest (?:thing|option|way|bet|move)\b|\bworked (?:a treat|for me|wonders|really well|like a charm)\b|"
-        r"\bdid (?:wonders|the trick)\b",
+        r"\bdid (?:wonders|the trick)\b|\b(?:the )?(?:smart|best|right|wise) (?:move|thing) (?:is|would be) to\b|"
+        r"\bgive (?:that|it|this) a (?:go|try|shot)\b",
     ),
     statement_advice=_rx(
         r"\bi(?:'d| would) (?!(?:also |probably |really |definitely |honestly )?(?:like to know|love to hear|"
@@ -521,11 +561,15 @@ EN = Lexicon(
         r"^(?:(?:so|then|well|honestly|frankly|i think|personally),? )*(?:you|u) (?:could|can|might|may) "
         r"(?:just|always|also|try|simply|easily)\b",
     ),
-    hedge=re.compile(r"\b(?:just|maybe|perhaps|surely|simply)\b"),
+    hedge=re.compile(r"(?<!\bor )\b(?:just|maybe|perhaps|surely|simply)\b"),
     hedge_start=re.compile(r"^(?:maybe|perhaps)\b"),
-    process=re.compile(
+    process=_rx(
         r"\b(?:can|could|may) (?:i|we) (?:ask (?:one more|another|a(?: quick)?) question|have a (?:short |quick )?"
-        r"break|take a (?:short |quick )?break)\b|\bi have no (?:more )?questions\b|\bis it my turn\b"
+        r"break|take a (?:short |quick )?break)\b|^shall we\b|\b(?:could|can) (?:someone|somebody|anyone|you) "
+        r"repeat\b|\bi have no (?:more )?questions\b|\bis it my turn\b"
+    ),
+    rhetorical=re.compile(
+        r"^(?:(?:and|so|but),? )*(?:isn't|wouldn't|shouldn't|is|would) (?:it|that) (?:not )?(?:be )?(?:better|wiser|easier|smarter|a good idea|sensible|worth)\b"
     ),
     quoting=re.compile(r"^(?:(?:and|so|ok|okay),? )*you (?:said|say|mentioned|used|called|told us) "),
     imperative=re.compile(
@@ -553,7 +597,8 @@ EN = Lexicon(
         r"\bmaybe (?:it's|its|it is|she's|he's|they're|you're) .*\?|\bperhaps (?:it's|it is|she|he|they|you) .*\?",
         r"\bwhat(?:'s| is) stopping you from\b|\bwhat (?:stops|keeps) you from\b|\bhow would you feel about\b|"
         r"\bwhat do you think (?:about|of) (?:trying|asking|talking|telling|just|going|getting|taking)\b|"
-        r"\bhow would it be if you just\b|\bwhat if (?:you|u|we)\b|\bhow about (?:you|u|trying|asking|talking|telling|saying|taking|just)\b|"
+        r"\bhow would it be if you just\b|\bwhat if (?:you|u|we)\b|\b(?:what|how) about [a-z]+ing\b|"
+        r"^(?:(?:and|so|but),? )*(?:wouldn't|shouldn't|couldn't|won't|aren't|isn't|wouldnt|shouldnt|couldnt)\b|\bhow about (?:you|u|trying|asking|talking|telling|saying|taking|just)\b|"
         r"\bwhat about (?:trying|asking|talking|telling|saying|taking|just|getting|setting|booking)\b",
         r"\b(?:are|were) (?:you|u) (?:not )?(?:just|maybe|perhaps|simply|actually) (?:a bit |too |overly |"
         r"being )?(?:tired|scared|afraid|jealous|burnt out|burned out|overworked|insecure|angry|perfectionist|"
@@ -564,9 +609,13 @@ EN = Lexicon(
         r"\bsurely\b",
         r"\bis (?:that|it) (?:not )?(?:why|because)\b",
     ),
-    suggestive_tail=re.compile(r", (?:right|yeah|no|isn't it|don't you|didn't you|wasn't it|surely|eh) \?$"),
+    suggestive_tail=re.compile(
+        r", (?:right|yeah|no|isn't it|don't you|didn't you|wasn't it|surely|eh|(?:are|is|do|did|will|won't|can't|"
+        r"would|wouldn't|isn't|aren't|don't|didn't|haven't|have) (?:you|it|they|we|he|she)) \?$"
+    ),
     invitation=_rx(
-        r"\b(?:can|could|would|will) (?:you|u) (?:[a-z']+ ){0,5}(?:tell|describe|explain|say (?:a bit )?more|"
+        r"\b(?:can|could|would|will) (?:you|u) (?:[a-z']+ ){0,5}(?:tell|describe|explain|say (?:a bit |a little )?"
+        r"(?:more|about)|say a (?:little|bit|word|few words)|"
         r"talk (?:me|us) through|walk (?:me|us) through|elaborate|expand|share|paint|sketch|take (?:me|us) "
         r"through|unpack|put into words|give (?:me|us) an example|help (?:me|us) understand|say something "
         r"about|show)\b",
@@ -580,11 +629,12 @@ EN = Lexicon(
     ),
     open_start=re.compile(
         r"^(?:(?:and|so|ok|okay|well|but|then|hmm|um|right) )*(?!what (?:i|we|worked|helped)\b)(?:what|how|why|in what way|to what extent|"
-        r"which|whats|what's|hows|how's|whose|where|when|who (?:could|would|can|might|helps|supports))\b"
+        r"which|whats|what's|hows|how's|whose|where|when|who (?=(?:[a-z']+ ){0,4}(?:could|would|can|might)\b)|"
+        r"who (?:helps|supports))\b"
     ),
     closed_start=re.compile(
         r"^(?:(?:and|so|ok|okay|well|but|then) )*(?:how (?:long|often|many|much|old|far|soon|big)|"
-        r"who(?! (?:could|would|can|might|helps|supports))|whom|"
+        r"who(?!(?: [a-z']+){0,4} (?:could|would|can|might)\b| (?:helps|supports)\b)|whom|"
         r"when(?! (?:do|does|are|have|did) (?:you|it|things) (?:feel|notice|find|tend|manage|succeed|work|go well|"
         r"feel|at your best|felt|noticed))|which (?:day|date|time|department|team|colleague|school|client|year|month|week|role|one|"
         r"ward|unit|site|office|class|pupil|student)|what (?:is|was|'s) (?:your|his|her|their) (?:job|role|"
@@ -595,7 +645,7 @@ EN = Lexicon(
     verb_first=re.compile(
         r"^(?:(?:and|so|ok|okay|well|but|then|or) )*(?:do|does|did|is|are|was|were|have|has|had|can|could|"
         r"will|would|should|shall|may|might|must|am|were|didn't|don't|doesn't|aren't|isn't|wasn't|haven't|"
-        r"hasn't|won't|wouldn't|can't|couldn't|shouldn't)\b"
+        r"hasn't|won't|wouldn't|can't|couldn't|shouldn't)\b(?! be\b| been\b| have\b| worth\b)"
     ),
     why=re.compile(r"\bwhy\b"),
     exclamation=re.compile(
@@ -655,5 +705,35 @@ EN = Lexicon(
     ),
 )
 
+
+def _with_words(lex: Lexicon, lang: str) -> Lexicon:
+    from dataclasses import replace
+
+    from . import words
+
+    prefix = lang.upper()
+    return replace(
+        lex,
+        traits=frozenset(getattr(words, f"{prefix}_NEGATIVE_TRAITS")),
+        insults=frozenset(w for w in getattr(words, f"{prefix}_INSULT_NOUNS") if " " not in w),
+        imperatives=frozenset(getattr(words, f"{prefix}_IMPERATIVE_VERBS")),
+        empathy=frozenset(w for w in getattr(words, f"{prefix}_EMPATHY_WORDS") if " " not in w),
+        copulas=frozenset(
+            "is zijn was waren bent ben klinkt klonk lijkt leek blijkt bleek gedraagt gedroeg wordt werd "
+            "doet deed vind vindt vond".split()
+            if lang == "nl"
+            else "is are was were 's sounds sounded seems seemed being acting looks looked 're am isn't wasn't aren't "
+            "find found think".split()
+        ),
+        persons=frozenset(
+            "je jij jou jouw u hij zij ze die dat deze dit hem haar jullie hun de het zo'n iemand men".split()
+            if lang == "nl"
+            else "you your he she they them him her that this those these the someone people it".split()
+        ),
+    )
+
+
+NL = _with_words(NL, "nl")
+EN = _with_words(EN, "en")
 LEXICONS = {"nl": NL, "en": EN}
 NL_MARKERS, EN_MARKERS = NL.markers, EN.markers

@@ -87,7 +87,9 @@ _EXPAND = {
     "en": {
         "that's": "that is", "it's": "it is", "what's": "what is", "there's": "there is", "he's": "he is",
         "she's": "she is", "u": "you", "ur": "your", "r": "are", "y": "why", "dont": "don't", "didnt": "didn't",
-        "cant": "can't", "wont": "won't", "im": "i am", "i'm": "i am", "youre": "you are", "you're": "you are",
+        "cant": "can't", "wont": "won't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+        "couldnt": "couldn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "doesnt": "doesn't",
+        "havent": "haven't", "hasnt": "hasn't", "im": "i am", "i'm": "i am", "youre": "you are", "you're": "you are",
     },
 }  # fmt: skip
 
@@ -124,6 +126,18 @@ def _fix(word: str, lang: str) -> str:
     return fixed
 
 
+_REPAIRED: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
+
+
 def repair(tokens: list[str], lang: str) -> list[str]:
-    expand = _EXPAND[lang]
-    return [expand.get(t) or (_fix(t, lang) if t.isalpha() else t) for t in tokens]
+    done = _REPAIRED[lang]  # every word is looked at once per language; after that it is one dict lookup
+    out = []
+    for t in tokens:
+        fixed = done.get(t)
+        if fixed is None:
+            fixed = _EXPAND[lang].get(t) or (_fix(t, lang) if t.isalpha() else t)
+            if len(done) > 50_000:
+                done.clear()
+            done[t] = fixed
+        out.append(fixed)
+    return out
