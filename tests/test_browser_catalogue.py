@@ -47,9 +47,11 @@ def test_step_through_a_worked_example(kit_page: Page, kit_server: KitServer) ->
     for n in range(2, 7):
         nxt.click()
         expect(title).to_contain_text(f"Fase {n} van 6")
-        reveal = kit_page.locator("button.ik-reveal, .ik-reveal button")
+        body = kit_page.locator(f".ik-step-body.ik-step-{n}")
+        body.wait_for()  # the step's own body, not the previous one still on screen
+        reveal = body.locator("button.ik-reveal, .ik-reveal button")
         if reveal.count():
-            kit_page.locator(".ik-own-question textarea").fill("Wat maakte dat je ja zei?")
+            body.locator(".ik-own-question textarea").fill("Wat maakte dat je ja zei?")
             reveal.first.click()
             expect(kit_page.locator(".ik-mine")).to_contain_text("Wat maakte dat je ja zei?")
     nxt.click()

@@ -43,12 +43,14 @@ def test_development_set_covers_every_kind_in_both_languages() -> None:
 
 
 def test_held_out_split_is_kept_apart() -> None:
-    """The held-out split exists, is a third of the whole, and shares no turn with the development set.
+    """The held-out split exists, is large enough to score, and shares no turn with the development set.
 
     Its score is printed by ``benchmarks/coach.py``, not asserted here: the rules are not tuned on it.
+    Earlier held-out sets were merged into the development set once scored (see the README), so the
+    current one is a fifth of all labelled turns rather than the third it started as.
     """
     heldout = read_labelled(DATA / "coach_heldout.tsv")
-    assert len(heldout) >= (len(heldout) + len(DEV)) / 4
+    assert len([r for r in heldout if r.lang == "nl"]) >= 200 and len([r for r in heldout if r.lang == "en"]) >= 100
     assert not {r.text for r in heldout} & {r.text for r in DEV}
 
 

@@ -145,8 +145,8 @@ def _sentences(tokens: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _search(pattern: re.Pattern[str], s: str) -> str | None:
-    m = pattern.search(s)
+def _search(pattern, s: str, words: set[str] | None = None) -> str | None:  # type: ignore[no-untyped-def]
+    m = pattern.search(s, words) if words is not None else pattern.search(s)
     return m.group(0).strip() if m else None
 
 
@@ -157,12 +157,13 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     if cue := _search(lex.process, s):  # "mag ik nog een vraag stellen?" is for the facilitator
         return _Part(Kind.OTHER, [cue], text=s)
     asks = ended_with == "?"
+    ws = set(s.replace(",", " ").split())  # the sentence's words, shared by the phrase tables
     if not asks and (cue := _search(lex.quoting, s)):  # "je zei dat je het verpest hebt": their words, no verdict
         return _Part(Kind.OTHER, [cue], text=s)
     q = s + " ?" if asks else s
     # A question may follow an opening clause: "stel dat alles kan, hoe zou je rooster eruitzien?"
     clauses = (s, *s.split(", ")[1:]) if ", " in s else (s,)
-    invitation = _search(lex.invitation, s)
+    invitation = _search(lex.invitation, s, ws)
     closed_cue = open_cue = None
     for clause in clauses:
         closed_cue = closed_cue or _search(lex.closed_start, clause)
@@ -177,16 +178,17 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     if question and asks_first and any(j in s for j in _JOINERS) and lex.second_question.search(s):
         part.extra_questions = 1
 
-    if question and (cue := _search(lex.rhetorical, s)) and lex.traits.isdisjoint(s.split()):
+    rhetorical = question and (cue := _search(lex.rhetorical, s))
+    if rhetorical and lex.traits.isdisjoint(s.split()) and not _OF_YOU.search(s):
         part.kind = Kind.SUGGESTIVE  # "is het niet slim om ...?": the asker's own idea, not a verdict
-    elif cue := _search(lex.judgement, q) or _labelled(s, lex):
+    elif cue := _judgement(s, q, question, lex, ws):
         part.kind = Kind.JUDGEMENT
     elif exclaims:
         part.kind, cue = Kind.OTHER, s.split(" ")[0]
     elif question:
         tail = "," in q or "toch" in q
-        if (cue := _search(lex.suggestive, q) or (_search(lex.suggestive_tail, q) if tail else None)) or (
-            (cue := _search(lex.hedge_start, s)) or (not invitation and (cue := _search(lex.hedge, s)))
+        if (cue := _search(lex.suggestive, q, ws) or (_search(lex.suggestive_tail, q) if tail else None)) or (
+            (cue := _search(lex.hedge_start, s)) or (not invitation and not open_cue and (cue := _search(lex.hedge, s)))
         ):
             part.kind = Kind.SUGGESTIVE
         elif cue := invitation:
@@ -198,13 +200,16 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
         else:
             part.kind, cue = Kind.CLOSED, s.split(" ")[0]
     elif cue := (
-        _search(lex.advice, s) or _search(lex.statement_advice, s) or _search(lex.imperative, s) or _commands(s, lex)
+        _search(lex.advice, s, ws)
+        or _search(lex.statement_advice, s, ws)
+        or _search(lex.imperative, s)
+        or _commands(s, lex)
     ):
         part.kind = Kind.ADVICE
-    elif cue := _search(lex.suggestive, s):  # "ik vraag me af of het niet beter is om ..."
+    elif cue := _search(lex.suggestive, s, ws):  # "ik vraag me af of het niet beter is om ..."
         part.kind = Kind.SUGGESTIVE
     else:
-        cue = _search(lex.other, s)
+        cue = _search(lex.other, s, ws)
     if cue:
         part.cues.append(cue)
     if part.kind is Kind.OPEN:
@@ -219,7 +224,23 @@ _FILLERS = frozenset(
 _YOU = frozenset("je jij u ge gij jullie ik we wij you ye i".split())
 
 
-def _labelled(s: str, lex) -> str | None:  # type: ignore[no-untyped-def]
+_OF_YOU = re.compile(r"\bvan (?:je|jou)\b|\bof you\b")
+# Words after which a judgement is someone else's, reported: "toen hij zei dat het jouw schuld was".
+_REPORTED = re.compile(
+    r"\b(?:zei|zegt|zeiden|zeggen|vond|vindt|noemde|noemt|riep|beweerde|said|says|told (?:you|her|him|me)|called)\b"
+)
+
+
+def _judgement(s: str, q: str, question: bool, lex, ws: set[str]) -> str | None:  # type: ignore[no-untyped-def]
+    m = lex.judgement.search(q, ws)
+    if m is not None:
+        reported = _REPORTED.search(s)
+        if reported is None or reported.start() > m.start():
+            return m.group(0).strip()
+    return _labelled(s, lex, question)
+
+
+def _labelled(s: str, lex, question: bool = False) -> str | None:  # type: ignore[no-untyped-def]
     """A person linked to a negative trait or label: "die directie is echt hopeloos", "he's a bully"."""
     words = s.replace(",", " ").replace("!", " ").split()
     if lex.traits.isdisjoint(words) and lex.insults.isdisjoint(words):
@@ -230,14 +251,16 @@ def _labelled(s: str, lex) -> str | None:  # type: ignore[no-untyped-def]
     for i, w in enumerate(words):
         if (w in lex.traits or w in lex.insults) and i:
             before = words[max(0, i - 7) : i]
-            if not lex.copulas.isdisjoint(before) and not lex.persons.isdisjoint(words[:i]):
+            # In a statement a trait after "is" is a verdict ("ouders van tegenwoordig zijn verwend");
+            # in a question it must be about a person ("vind je haar niet lui?" asks, "is het druk?" does not).
+            if not lex.copulas.isdisjoint(before) and (not question or not lex.persons.isdisjoint(words[:i])):
                 return " ".join(words[max(0, i - 3) : i + 1])
     return None
 
 
 def _commands(s: str, lex) -> str | None:  # type: ignore[no-untyped-def]
     """A clause that starts with a command: "bel de huisarts", "dus gewoon delegeren", ", volg je protocol"."""
-    for clause in s.split(", "):
+    for clause in s.replace(" : ", ", ").split(", "):
         words = clause.split()
         i = 0
         while i < len(words) and words[i] in _FILLERS:

@@ -25,25 +25,59 @@ class Cues:
     longest literal text it cannot match without, and is only run when that text occurs.
     """
 
-    __slots__ = ("_branches", "pattern")
+    __slots__ = ("_first", "_gated", "_rest", "pattern")
 
     def __init__(self, *parts: str):
         self.pattern = "|".join(f"(?:{p})" for p in parts)  # the whole, for reading its words
-        groups: dict[str | None, list[str]] = {}
+        gated: dict[str, list[str]] = {}
+        first: dict[frozenset[str], list[str]] = {}
+        rest: list[str] = []
         for part in parts:
             for alt in _split_alternatives(part):
-                groups.setdefault(_required_text(alt), []).append(alt)
-        # Alternatives that need the same text share one regex; those that need none are tried first.
-        self._branches = tuple(
-            (required, re.compile("|".join(f"(?:{a})" for a in alts)))
-            for required, alts in sorted(groups.items(), key=lambda kv: kv[0] is not None)
-        )
+                if (required := _required_text(alt)) is not None:
+                    gated.setdefault(required, []).append(alt)
+                elif (words := _first_words(alt)) is not None:
+                    first.setdefault(words, []).append(alt)
+                else:
+                    rest.append(alt)
+        join = lambda alts: re.compile("|".join(f"(?:{a})" for a in alts))  # noqa: E731
+        self._rest = join(rest) if rest else None
+        # Needing a word of the sentence as its first word: tried only when the sentence has one.
+        self._first = tuple((words, join(alts)) for words, alts in first.items())
+        # Needing a text somewhere in the sentence: tried only when the text is there.
+        self._gated = tuple((required, join(alts)) for required, alts in gated.items())
 
-    def search(self, s: str) -> re.Match[str] | None:
-        for required, rx in self._branches:
-            if (required is None or required in s) and (m := rx.search(s)):
+    def search(self, s: str, words: set[str] | frozenset[str] | None = None) -> re.Match[str] | None:
+        """The first match, or None. ``words``: the sentence's words, when the caller has them already."""
+        if self._rest is not None and (m := self._rest.search(s)):
+            return m
+        if self._first:
+            if words is None:
+                words = set(s.replace(",", " ").split())
+            for needed, rx in self._first:
+                if not needed.isdisjoint(words) and (m := rx.search(s)):
+                    return m
+        for required, rx in self._gated:
+            if required in s and (m := rx.search(s)):
                 return m
         return None
+
+
+_LOOKBEHINDS = re.compile(r"^(?:\(\?<![^)]*\))+")
+_FIRST_GROUP = re.compile(r"^(?:\\b|\^)?\(\?:((?:[a-zà-ÿ' ]+\|)*[a-zà-ÿ' ]+)\)(?![?*{])")
+_FIRST_WORD = re.compile(r"^(?:\\b|\^)?([a-zà-ÿ']+)(?=[ \\])")
+
+
+def _first_words(alt: str) -> frozenset[str] | None:
+    """The words one of which must start a match, when the alternative begins with plain words."""
+    if alt.startswith("^"):
+        return None  # anchored alternatives are cheap already
+    alt = _LOOKBEHINDS.sub("", alt)
+    if m := _FIRST_GROUP.match(alt):
+        return frozenset(w.split(" ")[0] for w in m.group(1).split("|"))
+    if m := _FIRST_WORD.match(alt):
+        return frozenset({m.group(1)})
+    return None
 
 
 def _split_alternatives(source: str) -> list[str]:
@@ -195,8 +229,18 @@ NL = Lexicon(
         r"verkloot|verknoeid|verpest|een potje van gemaakt)\b|\b(?:gefaald|steken laten vallen)\b|"
         r"^typisch\b|\btypisch (?:een|zo'n|iets voor)\b|\bdat had je kunnen weten\b",
         r"^(?:(?:en|maar|nou|dus),? )*had (?:je|jij|u) (?:het |dat |dit )?(?:niet )?(?:beter|eerder|meteen|direct)\b|"
-        r"\bhad (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,3}(?:toch )?kunnen (?:zien|weten|bedenken|verwachten)\b|"
-        r"\bhoe is het mogelijk dat\b|\bde schuld van\b|\bgedraagt zich als\b|\bdeugt (?:gewoon )?niet\b|"
+        r"\bhad (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,3}(?:toch )?kunnen (?:zien|weten|bedenken|verwachten|voorkomen|"
+        r"vermijden|regelen|zeggen|doen)\b|"
+        r"\bhoe is het mogelijk dat\b|\bhoe (?:is|kwam) het (?:bij je|in je hoofd) (?:op)?gekomen\b|"
+        r"\b(?:laat|liet|laten) (?:je|jij) (?:je )?(?:[a-zà-ÿ']+ ){0,3}(?:aanpraten|inpakken|afschepen|gebruiken|"
+        r"afbluffen|ondersneeuwen|overrulen|kisten|piepelen|intimideren|manipuleren)\b|"
+        r"\b(?:hebben|heeft) (?:je|jou) (?:gewoon |echt )?(?:laten vallen|in de steek gelaten|laten zitten)\b|"
+        r"\b(?:niet|ni) (?:zo |erg )?goed bezig\b|\bslecht bezig\b|\bniet geschikt\b|"
+        r"\b(?:makkelijk|gemakkelijk|kortzichtig|brutaal|onaardig|oneerlijk|lui|laf|slordig|dom|naïef) van "
+        r"(?:je|jou|hem|haar|die|ze)\b|"
+        r"^(?:(?:wat )?(?:knap|goed|sterk|mooi|netjes|slim|top),? (?:hoor|zeg)?,? )(?:hoe|dat) (?:je|jij) "
+        r"(?:[a-zà-ÿ']+ ){0,8}(?:hebt|heeft|had|bent|was)\b|"
+        r"\bde schuld van\b|\bgedraagt zich als\b|\bdeugt (?:gewoon )?niet\b|"
         r"\bniet goed wijs\b|\b(?:je|jij) (?:hebt|heeft|had) (?:je|jezelf) (?:[a-zà-ÿ']+ ){0,4}laten\b|"
         r"^(?:(?:nou|jeetje|zo),? )*wat (?:ben|bent|is|was) (?:je|jij|hij|zij|ze) (?:toch |ook |echt )*(?:een|zo'n)\b",
         rf"\bwat (?:ontzettend |ongelooflijk |erg |echt )?(?:{_NL_NEGATIVE})\b",
@@ -204,8 +248,8 @@ NL = Lexicon(
         r"gewoon echt )*(?:te|veel te|gewoon|echt|zo|nogal) "
         r"(?:braaf|aardig|soft|lief|goed|makkelijk|streng|emotioneel|gevoelig|naïef|naief|zwak|bang|onzeker|"
         r"goedgelovig|slap|passief|dom|lui|laat)\b",
-        rf"\b(?:hij|zij|ze|die|hem|dat mens|zo iemand|(?:die|dat|deze|je|jouw|jullie|zo'n|de|het) [a-zà-ÿ']+"
-        rf"(?: van (?:jou|je|jullie|u))?) (?:is|zijn|was|waren|klinkt|lijkt|blijkt) (?:{_NL_MOD})*(?:een |zo'n )?"
+        rf"\b(?:hij|zij|ze|die|hem|dat|zo|deze|je|jouw|jullie|zo'n|de|het) (?:[a-zà-ÿ']+ (?:van (?:jou|je|jullie|u) )?)?"
+        rf"(?:is|zijn|was|waren|klinkt|lijkt|blijkt) (?:{_NL_MOD})*(?:een |zo'n )?"
         rf"(?:echte |enorme |grote |ongelooflijke )?(?:{_NL_INSULT}|{_NL_NEGATIVE})\b",
         r"\bwat (?:een )?[a-zà-ÿ']+ van (?:je|jou|jullie|die|dat|hem|haar|hen|ze|u)\b(?! (?:om dit|om dat|dat je "
         r"dit|om hier))|\bin (?:godsnaam|hemelsnaam|vredesnaam|jezusnaam)\b",
@@ -259,13 +303,16 @@ NL = Lexicon(
         r"\bdan (?:moet|kun|kan|zou) (?:je|jij|u)\b|\bdan ben je er\b|\bdan is het opgelost\b",
         r"\bgewoon (?:nee|ja) zeggen\b|\bniet (?:over )?nadenken\b|\btips?\b",
         r"\bwat (?:je|jij) (?:moet|zou moeten|het beste kunt|kunt|zou kunnen) doen(?: is)?\b",
-        r"\bdat (?:loste|hielp|werkte)\b|\b(?:aanraden|aan te raden|aanbevelen)\b|"
+        r"\bdat (?:loste|hielp|werkte)\b|\bzou (?:[a-zà-ÿ']+ ){0,4}(?:ook )?(?:prima |goed |best )?(?:werken|helpen)\b|"
+        r"\b(?:een )?(?:idee|suggestie|tip) :|\b(?:wellicht|misschien|mogelijk) (?:is het )?(?:handig|slim|goed|"
+        r"verstandig|een idee|nuttig|fijn) om\b|^niet (?:[a-zà-ÿ']+ ){0,3}[a-zà-ÿ]{2,}en\b|"
+        r"\b(?:aanraden|aan te raden|aanbevelen)\b|"
         r"^(?:(?:misschien|gewoon|even|eerst|maar|eens),? )+(?:[a-zà-ÿ']+ ){0,3}(?!hebben\b|zijn\b|worden\b)"
         r"[a-zà-ÿ]{2,}en\b|\bloste ik (?:dit|dat|het) op\b|\b(?:scheelde|scheelt) (?:een hoop|veel|enorm)\b|\bik heb (?:dat|dit|het) "
         r"(?:toen |zelf )?(?:opgelost|aangepakt) door\b",
     ),
     statement_advice=_rx(
-        r"\b(?:zou|zal) ik (?!graag\b|willen weten\b|benieuwd\b|(?:[a-zà-ÿ']+ ){0,4}(?:vinden|voelen|schrikken|balen|"
+        r"\b(?:zou|zal) ik (?!ook\b|graag\b|willen weten\b|benieuwd\b|(?:[a-zà-ÿ']+ ){0,4}(?:vinden|voelen|schrikken|balen|"
         r"worden|zijn|weten|horen|snappen|begrijpen)\b)",
         rf"^(?:(?:en|dus|dan|nou|ja|maar|volgens mij|eerlijk gezegd|trouwens|sowieso),? )*{_JE} (?:moet|moeten|zou|"
         r"zoudt|kunt|kan|kun|mag|moest)\b",
@@ -283,7 +330,8 @@ NL = Lexicon(
     process=_rx(
         r"\bmag ik (?:nog )?(?:een |iets |één |nog een )?(?:vraag|vragen)\b|\bik heb (?:nog )?(?:een|geen) "
         r"(?:vraag|vragen)(?: meer)?\s*[.!]?$|\bkunnen we (?:even )?(?:een )?(?:pauze|korte pauze)\b|"
-        r"\bis het mijn beurt\b|\bben ik aan de beurt\b|^zullen we\b|\bmag ik (?:even |nog )?(?:terugkomen|reageren|"
+        r"\bis het mijn beurt\b|\bhoeveel tijd (?:hebben we|is er)\b|\bde vraag (?:nog )?(?:een keer|eens|"
+        r"opnieuw) (?:herhalen|stellen)\b|\bben ik aan de beurt\b|^zullen we\b|\bmag ik (?:even |nog )?(?:terugkomen|reageren|"
         r"aanvullen|inhaken)\b|\bzal ik (?:mijn|de|die|deze) vraag\b|\bik (?:stel|formuleer) "
         r"(?:mijn|de) vraag (?:anders|opnieuw)\b"
     ),
@@ -309,12 +357,13 @@ NL = Lexicon(
         rf"\b(?:kun|kan|kunt|moet|zou|zoudt|mag|wil) {_JE} (?:(?!wat |hoe |waarom |waar |wie |welke |of |dat je )"
         r"[a-zà-ÿ']+ ){0,3}(?:niet|geen)\b(?! (?:meer|zo goed|goed|alles|zeggen wat|vertellen))",
         r"\bniet (?:beter|handiger|slimmer|verstandiger|makkelijker|eerlijker|prettiger|effectiever|fijner)\b",
-        r"\bwat maakt dat (?:je|jij) nog (?:steeds )?niet\b|\bwat houdt (?:je|jou) tegen om\b|"
+        r"\bwat maakt dat (?:je|jij) nog (?:steeds )?(?:niet|geen)\b|\bwat (?:houdt|belet|weerhoudt) (?:je|jou) "
+        r"(?:tegen |ervan )?om\b|"
         r"\bwat weerhoudt (?:je|jou) (?:ervan )?om\b",
         r"\bwat (?:vind|denk) (?:je|jij) (?:ervan|van het idee|daarvan) (?:om|als)\b|\bwat denk je van\b|"
         r"\bhoe zou het zijn als (?:je|jij) (?:gewoon|eens|nou)\b",
         rf"\bwaarom (?:[a-zà-ÿ']+ ){{1,2}}{_JE} (?:[a-zà-ÿ']+ ){{0,3}}geen\b",
-        rf"\b(?:heb|hebt|had|ben) {_JE} (?:er |het |dat |dit )?(?:al |wel |nog |ooit |eens |weleens |al eens |wel eens |"
+        rf"(?<!wat )(?<!hoe )(?<!wie )(?<!waar )(?<!welke )(?<!wanneer )\b(?:heb|hebt|had|ben) {_JE} (?:er |het |dat |dit )?(?:al |wel |nog |ooit |eens |weleens |al eens |wel eens |"
         r"nooit |niet |nog nooit |al eerder |toevallig )*(?:aan gedacht|gedacht aan|gedacht om|overwogen|"
         r"geprobeerd|nagedacht over|over nagedacht|uitgeprobeerd|aan gedacht om)\b",
         rf"\b(?:heb|ben) {_JE} (?:al|wel|nog|nooit|eens|niet|al eens|wel eens) (?:[a-zà-ÿ']+ ){{0,5}}"
@@ -344,7 +393,8 @@ NL = Lexicon(
         rf"\bben {_JE} (?:niet|misschien|soms|gewoon) (?:gewoon |te |een beetje |heel |erg |ook )*(?:bang|moe|"
         r"boos|jaloers|onzeker|overbelast|perfectionistisch|te aardig|te streng|op|overspannen|gekwetst|"
         r"gefrustreerd|teleurgesteld|verliefd|te betrokken|te goed|te lief|te veel)\b",
-        r"\bwat als (?:je|jij|u|jullie)\b|\ben als (?:je|jij) (?:nu |gewoon |eens |dan )\b|"
+        r"\bwat als (?:je|jij|u|jullie)\b|\ben als (?:je|jij) (?:nu |nou |gewoon |eens |dan )\b|"
+        r"\bals (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,6}(?:gewoon|eens|nou eens)\b|"
         rf"\bwat (?:zou er gebeuren|gebeurt er|zou er dan gebeuren) als {_JE} (?:gewoon|eens|nou|nu|morgen)\b",
         r"\b(?:ligt|lag) (?:het|dat) (?:niet|misschien|soms) (?:ook )?aan\b|\bkomt (?:het|dat) (?:niet|misschien|"
         r"soms) (?:doordat|omdat|door)\b|\bheeft (?:het|dat) (?:niet|misschien|soms) (?:ook )?te maken met\b|"
@@ -367,9 +417,9 @@ NL = Lexicon(
     invitation=_rx(
         rf"\b(?:kun|kan|kunt|wil|zou|zoudt|mag ik) {_JE} (?:[a-zà-ÿ']+ ){{0,6}}(?:vertellen|beschrijven|"
         r"uitleggen|toelichten|schetsen|omschrijven|verwoorden|uitdiepen|zeggen over|zeggen|vertellen over|"
-        r"delen|laten zien|meenemen|schilderen|noemen|aangeven wat|aangeven hoe|verduidelijken|uitweiden|"
+        r"delen|laten zien|meenemen|voorbeeld geven|voorbeeld noemen|schilderen|noemen|aangeven wat|aangeven hoe|verduidelijken|uitweiden|"
         r"terughalen|beschrijven hoe|benoemen)\b",
-        r"^(?:(?:en|dus|oké|ok|nou|misschien) )?(?:vertel|beschrijf|schets|omschrijf|zeg eens|neem ons mee|"
+        r"^(?:(?:en|dus|oké|ok|nou|misschien) )?(?:vertel|beschrijf|schets|omschrijf|zeg eens|neem (?:ons|me|mij) (?:eens |even )?mee|"
         r"neem me mee|leg eens uit|licht eens toe|licht toe|vertel eens|vertel es|vertel ns|vertel nog eens|"
         r"vertel ons|vertel me)\b",
         r"\bik (?:vraag me af|ben benieuwd|ben nieuwsgierig|zou graag (?:willen )?(?:weten|horen)|wil graag "
@@ -382,7 +432,7 @@ NL = Lexicon(
         r"(?=(?:[a-zà-ÿ']+ ){0,2}(?:zou|zouden|kan|kun|kunnen|zal))|(?!wat (?:ik|mij|ons|bij)\b|wat (?:je|jij) "
         r"(?:moet|zou moeten|het beste kunt) doen\b)(?:wat|hoe|waarom|waardoor|waarvoor|waarmee|"
         r"waarover|waarop|waaraan|waarin|waaruit|waarnaar|waarbij|welke?|in hoeverre|op welke|in welke|"
-        r"wat maakt|wat maakte|wiens|waar|wanneer|wie (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig)))\b"
+        r"wat maakt|wat maakte|wiens|waar|wanneer|(?:toen|daarna|verder)\s*$|wie (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig)))\b"
     ),
     closed_start=re.compile(
         r"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan) )*(?:(?:hoe (?:lang|vaak|oud|veel|groot|laat|ver|zeker)|"
@@ -397,7 +447,8 @@ NL = Lexicon(
     ),
     verb_first=re.compile(
         rf"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan|of) )*(?!laat je niet|maak je (?:niet|geen)|zet je (?:er )?over)(?:(?!dank|bedankt|sterkte|succes|goed|fijn|knap|mooi|"
-        rf"zeg|vertel|stel|wat|hoe|waar|wie|als|dat|toen|omdat|want|zodat|terwijl|nu|dan|wanneer|welke)[a-zà-ÿ']+ {_JE}|(?:is|was|waren|zijn|ben|bent|heb|hebt|heeft|had|hadden|kun|kunt|kan|"
+        rf"zeg|vertel|stel|wat|hoe|waar|wie|als|dat|toen|omdat|want|zodat|terwijl|nu|dan|wanneer|welke|dus|en|maar|"
+        rf"nou|ja|oké|ok|of|trouwens|eigenlijk|ook|misschien)[a-zà-ÿ']+ {_JE}|(?:is|was|waren|zijn|ben|bent|heb|hebt|heeft|had|hadden|kun|kunt|kan|"
         r"kon|konden|zou|zouden|wil|wilt|wilde|moet|moest|mag|mocht|doe|doet|deed|ga|gaat|ging|vind|vindt|vond|"
         r"denk|dacht|voel|voelde|weet|wist|werk|werkt|werkte|speelt|speelde|krijg|kreeg|merk|merkte|zie|zag|"
         r"hoor|hoorde|lukt|lukte|klopt|klopte|gebeurt|gebeurde|komt|kwam|word|wordt|werd|zit|zat|staat|stond|"
@@ -427,6 +478,7 @@ NL = Lexicon(
     second_question=re.compile(
         r"(?:,|\ben|\bof|\bmaar) (?:ook )?(?:waarom|wat dan|hoe dan|hoezo)\s*$|"
         r"(?:,|\ben|\bof|\bmaar) (?:ook )?(?:wat|hoe|waarom|welke|wie|wanneer|waardoor|in hoeverre) "
+        r"(?!je\b|jij\b|ze\b|hij\b|zij\b|u\b|we\b|het\b|dat\b|er\b|ik\b)"
         r"(?:[a-zà-ÿ']+ ){0,2}(?:je|jij|u|er|ze|zij|hij|het|dat|deed|dacht|voelde|zou|wil|vind|is|was|maakt|maakte)\b"
     ),
     feelings=re.compile(
@@ -515,7 +567,10 @@ EN = Lexicon(
         r"\bsounds like (?:a|an) (?:coward|bully|idiot|nightmare|control freak|jerk|snake|liar|tyrant)\b",
         r"\b(?:brilliant|great|good|well done|clever|smart|impressive|excellent|amazing) (?:that|of) you\b"
         r"(?!.*\b(?:bring|brought|share|shared|sharing|bringing|here|group|this case|open up|opened up)\b)|"
-        r"\bfair play (?:for|to you)\b|\bspot on\b",
+        r"\bfair play (?:for|to you)\b|\bspot on\b|\b(?:great|good|nice|brilliant|excellent|fantastic) (?:job|work)\b|"
+        r"\bnicely (?:handled|done)\b|\bwell (?:handled|played)\b|\bthat is on (?:you|him|her|them)\b|"
+        r"\b(?:behaved|acted|handled it) (?:appallingly|terribly|badly|disgracefully|shamefully|unprofessionally|"
+        r"poorly|atrociously)\b",
         rf"\b(?:{_EN_NEGATIVE}) of (?:you|him|her|them)\b|\b(?:great|good|smart|wise|right) (?!move is to|move "
         r"would be|thing is to|thing would be|call is to)(?:call|move|"
         r"decision|choice)\b|\bthe right thing\b|\bwell done for (?!bringing|sharing|telling)\b|"
@@ -523,7 +578,7 @@ EN = Lexicon(
         r"\bhow (?:can|did|dare) (?:you|u) (?:let|do|say|allow|possibly|ever|not|just|even)\b|"
         r"\bhow could (?:you|u) (?!approach|handle|tackle|find|prepare|make sure|deal|go about|support|use|start|"
         r"get|ask|tell|raise|bring|explore|look|try|work|help|do (?:it|this|that) differently)|"
-        r"\bwhat were you thinking(?: [?!]| when| letting| saying|$)|\bwhy on earth\b|\bwhy the hell\b|\bwhy would (?:you|u) (?:ever )?"
+        r"\bwhat were you thinking(?: [?!]|$)|\bwhy on earth\b|\bwhy the hell\b|\bwhy would (?:you|u) (?:ever )?"
         r"(?:do|say|let|agree|accept|allow|put)\b|\bwhy (?:didn't|did not|didnt|haven't|hadn't|havent|"
         r"weren't|wasn't) (?:you|u)\b|\bwhy did (?:you|u) (?:ever|even|not)\b",
         r"\bi can't believe (?:you|u)\b|\bi (?:would|'d) never have\b|\bi would never do\b|\bwhat did you "
@@ -552,20 +607,21 @@ EN = Lexicon(
         r"(?:that|it|this)\b|"
         r"\bbest (?:thing|option|way|bet|move)\b|\bworked (?:a treat|for me|wonders|really well|like a charm)\b|"
         r"\bdid (?:wonders|the trick)\b|\b(?:the )?(?:smart|best|right|wise) (?:move|thing) (?:is|would be) to\b|"
-        r"\bgive (?:that|it|this) a (?:go|try|shot)\b",
+        r"\bgive (?:that|it|this) a (?:go|try|shot)\b|\b(?:so|then|just) (?:definitely |really |just )?(?:do|try|go for) "
+        r"(?:that|it|this)\b",
     ),
     statement_advice=_rx(
         r"\bi(?:'d| would) (?!(?:also |probably |really |definitely |honestly )?(?:like to know|love to hear|"
         r"like to hear|be curious|be interested|wonder|like to ask|like to understand|feel|find|be |have been|"
         r"struggle|hate|get (?:angry|upset|nervous|anxious)|love to know|want to know|have felt))[a-z]+",
-        r"^(?:(?:so|then|well|honestly|frankly|i think|personally),? )*(?:you|u) (?:could|can|might|may) "
-        r"(?:just|always|also|try|simply|easily)\b",
+        r"^(?:(?:so|then|well|honestly|frankly|i think|personally|maybe|perhaps),? )*(?:you|u) (?:could|can|might|may) "
+        r"(?!have\b|be\b|see\b|tell\b|feel\b|hear\b|say\b|sense\b)",
     ),
     hedge=re.compile(r"(?<!\bor )\b(?:just|maybe|perhaps|surely|simply)\b"),
     hedge_start=re.compile(r"^(?:maybe|perhaps)\b"),
     process=_rx(
         r"\b(?:can|could|may) (?:i|we) (?:ask (?:one more|another|a(?: quick)?) question|have a (?:short |quick )?"
-        r"break|take a (?:short |quick )?break)\b|^shall we\b|\b(?:could|can) (?:someone|somebody|anyone|you) "
+        r"break|take a (?:short |quick )?break)\b|\bhow much time (?:have we|do we|is)\b|^shall we\b|\b(?:could|can) (?:someone|somebody|anyone|you) "
         r"repeat\b|\bi have no (?:more )?questions\b|\bis it my turn\b"
     ),
     rhetorical=re.compile(
@@ -580,10 +636,14 @@ EN = Lexicon(
         r"look for|look at|document|note|email|check|sleep|rest|breathe)\b(?! (?:you|u|me|us)\b)"
     ),
     suggestive=_rx(
-        r"\b(?:have|had|did) (?:you|u) (?:ever |already |at least |not |maybe |even |never )*(?:thought about|"
-        r"thought of|considered|tried|think about|think of|consider|try|looked into|looked at|talked to|"
-        r"spoken to|spoke to|asked|told|raised|discussed|mentioned|reported|gone to|been to|checked|"
-        r"reached out|tried to)\b",
+        r"(?<!what )(?<!how )(?<!who )\b(?:have|had|did) (?:you|u) (?:ever |already |at least |not |maybe |even |never )*"
+        r"(?:thought about|thought of|considered|tried|think about|think of|consider|try|looked into|looked at|"
+        r"tried to)\b",
+        r"(?<!what )(?<!how )(?<!who )\b(?:have|had|did) (?:you|u) (?:ever |already |at least )+(?:talked to|spoken to|"
+        r"spoke to|asked|told|raised|discussed|mentioned|reported|gone to|been to|checked|reached out)\b|"
+        r"\b(?:have|had) (?:you|u) (?:talked to|spoken to|asked|told|raised|discussed|mentioned|reported|checked) "
+        r"(?:[a-z']+ ){0,4}(?:yet|already)\b",
+        r"^(?:(?:and|so|but|ok|cheers for sharing),? )*(?:would|could|should|can|is|isn't|are) (?:[a-z']+ ){1,3}not\b",
         r"\bwould(?:n't| not)? (?:it|that|this) (?:not )?(?:help|be better|be easier|be wiser|be smarter|make "
         r"sense|be a good idea|be an idea|work|be more|be kinder|solve|be fair)\b|\bwouldn't it\b",
         r"\b(?:shouldn't|couldn't|can't|cant|wouldnt|wouldn't|shouldnt|couldnt|won't|don't|dont) (?:you|u)\b|"
@@ -595,7 +655,7 @@ EN = Lexicon(
         r"\bdon't you agree\b",
         r"\b(?:could|might|can) it be (?:that|because)\b|\bis it possible (?:that|you)\b|\bis it because\b|"
         r"\bmaybe (?:it's|its|it is|she's|he's|they're|you're) .*\?|\bperhaps (?:it's|it is|she|he|they|you) .*\?",
-        r"\bwhat(?:'s| is) stopping you from\b|\bwhat (?:stops|keeps) you from\b|\bhow would you feel about\b|"
+        r"\bwhat(?:'s| is) (?:stopping|keeping|holding) you (?:back )?from\b|\bwhat (?:stops|keeps) you from\b|\bif you (?:just|simply)\b|\bhow would you feel about\b|"
         r"\bwhat do you think (?:about|of) (?:trying|asking|talking|telling|just|going|getting|taking)\b|"
         r"\bhow would it be if you just\b|\bwhat if (?:you|u|we)\b|\b(?:what|how) about [a-z]+ing\b|"
         r"^(?:(?:and|so|but),? )*(?:wouldn't|shouldn't|couldn't|won't|aren't|isn't|wouldnt|shouldnt|couldnt)\b|\bhow about (?:you|u|trying|asking|talking|telling|saying|taking|just)\b|"
@@ -629,7 +689,7 @@ EN = Lexicon(
     ),
     open_start=re.compile(
         r"^(?:(?:and|so|ok|okay|well|but|then|hmm|um|right) )*(?!what (?:i|we|worked|helped)\b)(?:what|how|why|in what way|to what extent|"
-        r"which|whats|what's|hows|how's|whose|where|when|who (?=(?:[a-z']+ ){0,4}(?:could|would|can|might)\b)|"
+        r"which|whats|what's|hows|how's|whose|where|when|(?:then|after that)\s*$|who (?=(?:[a-z']+ ){0,4}(?:could|would|can|might)\b)|"
         r"who (?:helps|supports))\b"
     ),
     closed_start=re.compile(
@@ -637,7 +697,7 @@ EN = Lexicon(
         r"who(?!(?: [a-z']+){0,4} (?:could|would|can|might)\b| (?:helps|supports)\b)|whom|"
         r"when(?! (?:do|does|are|have|did) (?:you|it|things) (?:feel|notice|find|tend|manage|succeed|work|go well|"
         r"feel|at your best|felt|noticed))|which (?:day|date|time|department|team|colleague|school|client|year|month|week|role|one|"
-        r"ward|unit|site|office|class|pupil|student)|what (?:is|was|'s) (?:your|his|her|their) (?:job|role|"
+        r"ward|unit|site|office|class|pupil|student)|what (?:year|age)\b|what (?:is|was|'s) (?:your|his|her|their) (?:job|role|"
         r"title|age|name|position|department|contract)|what (?:time|day|date|kind of (?:job|contract|team|"
         r"school|role)|department|team)|where (?:do|did|was|is|are|were|does)\b(?!.*\b(?:from|to|for|in|"
         r"with|about|on|at)\s*\??\s*$))\b"

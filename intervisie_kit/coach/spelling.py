@@ -81,6 +81,7 @@ def _index(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, str | N
 _EXPAND = {
     "nl": {
         "da's": "dat is", "das": "dat is", "ni": "niet", "nie": "niet", "'t": "het", "eig": "eigenlijk",
+        "mss": "misschien", "misch": "misschien",
         "eigl": "eigenlijk", "wrm": "waarom", "ff": "even", "idd": "inderdaad", "z'n": "zijn", "m'n": "mijn",
         "d'r": "haar", "zo'n": "zo'n", "hoezo": "waarom", "wa": "wat",
     },

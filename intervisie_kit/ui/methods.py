@@ -281,6 +281,8 @@ class ExampleStepper(widgets.VBox):
         else:
             parts.append(turns)
         self._body.children = tuple(parts)
+        # Marks which step the body shows, set after its children, so a page (or a test) can wait for it.
+        self._body._dom_classes = ("ik-step-body", f"ik-step-{self.index + 1}")
 
 
 def _ask_yourself(prompt: str, turns: widgets.HTML, lang: str) -> widgets.VBox:
