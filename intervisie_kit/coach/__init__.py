@@ -179,14 +179,14 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
         part.extra_questions = 1
 
     rhetorical = question and (cue := _search(lex.rhetorical, s))
-    if rhetorical and lex.traits.isdisjoint(s.split()) and not _OF_YOU.search(s):
+    if rhetorical and lex.traits.isdisjoint(ws) and not _OF_YOU.search(s):
         part.kind = Kind.SUGGESTIVE  # "is het niet slim om ...?": the asker's own idea, not a verdict
     elif cue := _judgement(s, q, question, lex, ws):
         part.kind = Kind.JUDGEMENT
     elif exclaims:
         part.kind, cue = Kind.OTHER, s.split(" ")[0]
     elif question:
-        tail = "," in q or "toch" in q
+        tail = ("," in q or "toch" in q) and not _SUMMARY.search(s)
         if (cue := _search(lex.suggestive, q, ws) or (_search(lex.suggestive_tail, q) if tail else None)) or (
             (cue := _search(lex.hedge_start, s)) or (not invitation and not open_cue and (cue := _search(lex.hedge, s)))
         ):
@@ -228,6 +228,12 @@ _OF_YOU = re.compile(r"\bvan (?:je|jou)\b|\bof you\b")
 # Words after which a judgement is someone else's, reported: "toen hij zei dat het jouw schuld was".
 _REPORTED = re.compile(
     r"\b(?:zei|zegt|zeiden|zeggen|vond|vindt|noemde|noemt|riep|beweerde|said|says|told (?:you|her|him|me)|called)\b"
+)
+
+
+# "So you've asked three times, right?": a tag after a summary of facts checks understanding.
+_SUMMARY = re.compile(
+    r"^(?:so|dus) (?:you've|you have|you had|je hebt|jij hebt|je had|jij had) (?!(?:\w+ )*(?:should|moeten|beter))"
 )
 
 

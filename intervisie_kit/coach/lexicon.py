@@ -238,9 +238,15 @@ NL = Lexicon(
         r"\b(?:niet|ni) (?:zo |erg )?goed bezig\b|\bslecht bezig\b|\bniet geschikt\b|"
         r"\b(?:makkelijk|gemakkelijk|kortzichtig|brutaal|onaardig|oneerlijk|lui|laf|slordig|dom|naïef) van "
         r"(?:je|jou|hem|haar|die|ze)\b|"
-        r"^(?:(?:wat )?(?:knap|goed|sterk|mooi|netjes|slim|top),? (?:hoor|zeg)?,? )(?:hoe|dat) (?:je|jij) "
+        r"^(?:(?:wat |echt |heel |erg |zo )?(?:knap|goed|sterk|mooi|netjes|slim|top),?(?: (?:hoor|zeg),?)? )(?:hoe|dat) (?:je|jij) "
         r"(?:[a-zà-ÿ']+ ){0,8}(?:hebt|heeft|had|bent|was)\b|"
-        r"\bde schuld van\b|\bgedraagt zich als\b|\bdeugt (?:gewoon )?niet\b|"
+        r"\bde schuld van\b|\bgedraagt zich (?:[a-zà-ÿ']+ ){0,2}als\b|\bhoe bestaat het\b|\bhoe kan dat (?:nou|nu)\b|"
+        r"\baan (?:jezelf|zichzelf) te danken\b|\bdacht (?:je|jij) (?:nou|nu) (?:echt )?|\bdacht (?:je|jij) echt dat\b|"
+        r"\bveel te (?:veel|snel|laat|makkelijk|lang|weinig|zacht|soft|aardig|streng|goedgelovig|naïef)\b|"
+        r"\b(?:vreselijk|naar|raar|akelig|onmogelijk|verschrikkelijk|eng) (?:type|mens|figuur|persoon|vent|wijf)\b|"
+        r"\bmaakt? er (?:[a-zà-ÿ']+ ){0,2}(?:een )?(?:zooitje|puinhoop|potje|janboel|bende|rommeltje|soepje) van\b|"
+        r"^(?:(?:nou|jeetje|zo),? )*wat (?:ben|bent|was) (?:je|jij) (?:toch |echt |wel )*[a-zà-ÿ']+ (?:geweest|zeg)\b|"
+        r"\bdeugt (?:gewoon )?niet\b|"
         r"\bniet goed wijs\b|\b(?:je|jij) (?:hebt|heeft|had) (?:je|jezelf) (?:[a-zà-ÿ']+ ){0,4}laten\b|"
         r"^(?:(?:nou|jeetje|zo),? )*wat (?:ben|bent|is|was) (?:je|jij|hij|zij|ze) (?:toch |ook |echt )*(?:een|zo'n)\b",
         rf"\bwat (?:ontzettend |ongelooflijk |erg |echt )?(?:{_NL_NEGATIVE})\b",
@@ -301,7 +307,9 @@ NL = Lexicon(
         r"(?:werkte|hielp|helpt|werkt)\b|\btoen heb ik (?:gewoon|maar|meteen|direct)\b|"
         r"\bik heb (?:zelf )?(?:goede ervaringen?|veel baat)\b|\bdat heb ik ook (?:eens )?gedaan\b",
         r"\bdan (?:moet|kun|kan|zou) (?:je|jij|u)\b|\bdan ben je er\b|\bdan is het opgelost\b",
-        r"\bgewoon (?:nee|ja) zeggen\b|\bniet (?:over )?nadenken\b|\btips?\b",
+        r"\bgewoon (?:nee|ja) zeggen\b|\bniet (?:over )?nadenken\b|\b(?:mijn|een|kleine|gouden) tip\b|\btip van mij\b|"
+        r"\bhet (?:is|zou|lijkt) (?:[a-zà-ÿ']+ ){0,3}(?:slim|goed|verstandig|handig|beter|wijs|raadzaam|nuttig|fijn)"
+        r"(?: zijn)? om\b|^wat (?:je|jij) (?:nodig hebt|moet doen) is\b",
         r"\bwat (?:je|jij) (?:moet|zou moeten|het beste kunt|kunt|zou kunnen) doen(?: is)?\b",
         r"\bdat (?:loste|hielp|werkte)\b|\bzou (?:[a-zà-ÿ']+ ){0,4}(?:ook )?(?:prima |goed |best )?(?:werken|helpen)\b|"
         r"\b(?:een )?(?:idee|suggestie|tip) :|\b(?:wellicht|misschien|mogelijk) (?:is het )?(?:handig|slim|goed|"
@@ -330,7 +338,7 @@ NL = Lexicon(
     process=_rx(
         r"\bmag ik (?:nog )?(?:een |iets |één |nog een )?(?:vraag|vragen)\b|\bik heb (?:nog )?(?:een|geen) "
         r"(?:vraag|vragen)(?: meer)?\s*[.!]?$|\bkunnen we (?:even )?(?:een )?(?:pauze|korte pauze)\b|"
-        r"\bis het mijn beurt\b|\bhoeveel tijd (?:hebben we|is er)\b|\bde vraag (?:nog )?(?:een keer|eens|"
+        r"\bis het mijn beurt\b|\b(?:wil|kan) iemand\b.*\bherhalen\b|\b(?:vragenronde|adviesronde)\b|\bhoeveel tijd (?:hebben we|is er)\b|\bde vraag (?:nog )?(?:een keer|eens|"
         r"opnieuw) (?:herhalen|stellen)\b|\bben ik aan de beurt\b|^zullen we\b|\bmag ik (?:even |nog )?(?:terugkomen|reageren|"
         r"aanvullen|inhaken)\b|\bzal ik (?:mijn|de|die|deze) vraag\b|\bik (?:stel|formuleer) "
         r"(?:mijn|de) vraag (?:anders|opnieuw)\b"
@@ -356,7 +364,7 @@ NL = Lexicon(
         rf"\b(?:heb|had|hebt) {_JE} (?:[a-zà-ÿ']+ ){{0,4}}aan (?:[a-zà-ÿ']+ ){{0,3}}gedacht\b",
         rf"\b(?:kun|kan|kunt|moet|zou|zoudt|mag|wil) {_JE} (?:(?!wat |hoe |waarom |waar |wie |welke |of |dat je )"
         r"[a-zà-ÿ']+ ){0,3}(?:niet|geen)\b(?! (?:meer|zo goed|goed|alles|zeggen wat|vertellen))",
-        r"\bniet (?:beter|handiger|slimmer|verstandiger|makkelijker|eerlijker|prettiger|effectiever|fijner)\b",
+        r"\btoch (?:wel|zeker|ook wel)\b.*\?$|\bniet (?:beter|handiger|slimmer|verstandiger|makkelijker|eerlijker|prettiger|effectiever|fijner)\b",
         r"\bwat maakt dat (?:je|jij) nog (?:steeds )?(?:niet|geen)\b|\bwat (?:houdt|belet|weerhoudt) (?:je|jou) "
         r"(?:tegen |ervan )?om\b|"
         r"\bwat weerhoudt (?:je|jou) (?:ervan )?om\b",
@@ -428,7 +436,8 @@ NL = Lexicon(
         r"\bmag ik (?:vragen|je vragen) (?:wat|hoe|waar)\b",
     ),
     open_start=re.compile(
-        r"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan|stel|of|hmm|ehm) )*(?:(?:bij|met|aan|voor|van|naar|op) (?:wie|welke) "
+        r"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan|stel|of|hmm|ehm) )*(?!wat (?:je|jij) (?:nodig hebt|moet doen) is\b)"
+        r"(?:(?:bij|met|aan|voor|van|naar|op) (?:wie|welke) "
         r"(?=(?:[a-zà-ÿ']+ ){0,2}(?:zou|zouden|kan|kun|kunnen|zal))|(?!wat (?:ik|mij|ons|bij)\b|wat (?:je|jij) "
         r"(?:moet|zou moeten|het beste kunt) doen\b)(?:wat|hoe|waarom|waardoor|waarvoor|waarmee|"
         r"waarover|waarop|waaraan|waarin|waaruit|waarnaar|waarbij|welke?|in hoeverre|op welke|in welke|"
@@ -536,7 +545,9 @@ _EN_NEGATIVE = (
 EN = Lexicon(
     lang="en",
     judgement=_rx(
-        r"\b(?:you|u) (?:should|shouldn't|should not|could|ought to|oughta) (?:have|'ve|of)\b|\byou should've\b|"
+        r"\b(?:you|u) (?:should|shouldn't|should not|could|ought to|oughta) (?:never |not |really )?(?:have|'ve|of)\b|"
+        r"\bwaste of (?:space|oxygen|a salary)\b|\bdid (?:you|u) really think\b|\byou (?:handled|dealt with|managed) "
+        r"(?:[a-z']+ ){0,4}(?:really |so |very |incredibly )?well\b|\byou should've\b|"
         r"\byou shouldn't've\b|\bshould have known\b",
         rf"\b(?:that|this|it) (?:was|is|sounds|seems) (?:really |just |pretty |rather |very |quite |so |a bit |"
         rf"incredibly |totally |completely |frankly |honestly )*(?:{_EN_NEGATIVE})\b",
@@ -606,6 +617,8 @@ EN = Lexicon(
         r"\bworth (?:a try|trying|a shot)\b|\b(?:fixed|sorted|solved) it\b|\b(?:so|then|just) (?:go for|try|do) "
         r"(?:that|it|this)\b|"
         r"\bbest (?:thing|option|way|bet|move)\b|\bworked (?:a treat|for me|wonders|really well|like a charm)\b|"
+        r"^(?:(?:honestly|just|maybe|so),? )*have (?:a|another) (?:word|chat|talk|look|go|think|conversation)\b|"
+        r"^(?:(?:honestly|just|so),? )*(?:hand in|put in) your (?:notice|resignation)\b|\bwhat (?:you|u) need is\b|"
         r"\bdid (?:wonders|the trick)\b|\b(?:the )?(?:smart|best|right|wise) (?:move|thing) (?:is|would be) to\b|"
         r"\bgive (?:that|it|this) a (?:go|try|shot)\b|\b(?:so|then|just) (?:definitely |really |just )?(?:do|try|go for) "
         r"(?:that|it|this)\b",
@@ -621,7 +634,8 @@ EN = Lexicon(
     hedge_start=re.compile(r"^(?:maybe|perhaps)\b"),
     process=_rx(
         r"\b(?:can|could|may) (?:i|we) (?:ask (?:one more|another|a(?: quick)?) question|have a (?:short |quick )?"
-        r"break|take a (?:short |quick )?break)\b|\bhow much time (?:have we|do we|is)\b|^shall we\b|\b(?:could|can) (?:someone|somebody|anyone|you) "
+        r"break|take a (?:short |quick )?break)\b|\bcan you (?:all )?hear me\b|\bmy (?:mic|microphone|camera|"
+        r"connection|wifi)\b|\b(?:are|is) we still in\b|\bquestions? round\b|\badvice round\b|\bhow much time (?:have we|do we|is)\b|^shall we\b|\b(?:could|can) (?:someone|somebody|anyone|you) "
         r"repeat\b|\bi have no (?:more )?questions\b|\bis it my turn\b"
     ),
     rhetorical=re.compile(
@@ -657,7 +671,7 @@ EN = Lexicon(
         r"\bmaybe (?:it's|its|it is|she's|he's|they're|you're) .*\?|\bperhaps (?:it's|it is|she|he|they|you) .*\?",
         r"\bwhat(?:'s| is) (?:stopping|keeping|holding) you (?:back )?from\b|\bwhat (?:stops|keeps) you from\b|\bif you (?:just|simply)\b|\bhow would you feel about\b|"
         r"\bwhat do you think (?:about|of) (?:trying|asking|talking|telling|just|going|getting|taking)\b|"
-        r"\bhow would it be if you just\b|\bwhat if (?:you|u|we)\b|\b(?:what|how) about [a-z]+ing\b|"
+        r"\bhow would it be if you just\b|\bwhat if (?:you|u|we)\b|\b(?:what|how) about [a-z]+ing\b|\bhow about (?:a|an|some|another)\b|"
         r"^(?:(?:and|so|but),? )*(?:wouldn't|shouldn't|couldn't|won't|aren't|isn't|wouldnt|shouldnt|couldnt)\b|\bhow about (?:you|u|trying|asking|talking|telling|saying|taking|just)\b|"
         r"\bwhat about (?:trying|asking|talking|telling|saying|taking|just|getting|setting|booking)\b",
         r"\b(?:are|were) (?:you|u) (?:not )?(?:just|maybe|perhaps|simply|actually) (?:a bit |too |overly |"
@@ -688,7 +702,7 @@ EN = Lexicon(
         r"describe|talk|explain)\b",
     ),
     open_start=re.compile(
-        r"^(?:(?:and|so|ok|okay|well|but|then|hmm|um|right) )*(?!what (?:i|we|worked|helped)\b)(?:what|how|why|in what way|to what extent|"
+        r"^(?:(?:and|so|ok|okay|well|but|then|hmm|um|right) )*(?!what (?:i|we|worked|helped)\b|what (?:you|u) need is\b)(?:what|how|why|in what way|to what extent|"
         r"which|whats|what's|hows|how's|whose|where|when|(?:then|after that)\s*$|who (?=(?:[a-z']+ ){0,4}(?:could|would|can|might)\b)|"
         r"who (?:helps|supports))\b"
     ),
@@ -699,13 +713,13 @@ EN = Lexicon(
         r"feel|at your best|felt|noticed))|which (?:day|date|time|department|team|colleague|school|client|year|month|week|role|one|"
         r"ward|unit|site|office|class|pupil|student)|what (?:year|age)\b|what (?:is|was|'s) (?:your|his|her|their) (?:job|role|"
         r"title|age|name|position|department|contract)|what (?:time|day|date|kind of (?:job|contract|team|"
-        r"school|role)|department|team)|where (?:do|did|was|is|are|were|does)\b(?!.*\b(?:from|to|for|in|"
+        r"school|role)|department|team|subject|subjects|grade|year group)|where (?:do|did|was|is|are|were|does)\b(?! (?:you|u) (?:see|want|think|feel|imagine|go from here))(?!.*\b(?:from|to|for|in|"
         r"with|about|on|at)\s*\??\s*$))\b"
     ),
     verb_first=re.compile(
         r"^(?:(?:and|so|ok|okay|well|but|then|or) )*(?:do|does|did|is|are|was|were|have|has|had|can|could|"
         r"will|would|should|shall|may|might|must|am|were|didn't|don't|doesn't|aren't|isn't|wasn't|haven't|"
-        r"hasn't|won't|wouldn't|can't|couldn't|shouldn't)\b(?! be\b| been\b| have\b| worth\b)"
+        r"hasn't|won't|wouldn't|can't|couldn't|shouldn't)\b(?! be\b| been\b| have\b| worth\b| a\b| an\b| another\b)"
     ),
     why=re.compile(r"\bwhy\b"),
     exclamation=re.compile(
