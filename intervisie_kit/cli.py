@@ -60,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="eigen inhoudsmap, over de ingebouwde heen / your own content folder, merged over the built-in one",
     )
+    serve.add_argument(
+        "--journal",
+        default=None,
+        metavar="PATH_OR_URL",
+        help="waar het reflectiedagboek staat: een bestand of een database-URL (standaard: je gebruikersmap) / "
+        "where the reflection journal lives: a file or a database URL (default: your user data folder)",
+    )
     serve.add_argument("--open", action="store_true", help="open de startpagina in de browser / open a browser")
     serve.add_argument("--lang", choices=LANGS, default=None, help="taal van de pagina's / page language")
     serve.add_argument(
@@ -138,6 +145,16 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
         os.environ[CONTENT_ENV] = os.pathsep.join([*filter(None, existing.split(os.pathsep)), *dirs])
     if args.lang:
         os.environ[LANG_ENV] = args.lang
+    if args.journal:
+        from .journal.store import JOURNAL_ENV, JournalError, journal_url
+
+        try:
+            journal_url(args.journal)  # refuse a journal inside the kit before serving
+        except JournalError as exc:
+            print(exc.text(lang), file=sys.stderr)
+            return 2
+        raw = args.journal if "://" in args.journal else str(Path(args.journal).expanduser().resolve())
+        os.environ[JOURNAL_ENV] = raw  # the pages' kernels inherit it
 
     content = load(strict=False)
     for problem in content.problems:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from urllib.parse import parse_qs
 
-__all__ = ["LANGS", "TEXTS", "initial_lang", "minutes_text", "pick", "query_params", "t"]
+__all__ = ["LANGS", "TEXTS", "initial_lang", "minutes_text", "pick", "query_params", "register", "t"]
 
 LANGS = ("nl", "en")
 LANG_ENV = "INTERVISIE_KIT_LANG"
@@ -169,9 +169,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "practice.download": ("Download je samenvatting (Markdown)", "Download your summary (Markdown)"),
     "practice.keep": (
-        "De samenvatting blijft op jouw computer; de kit bewaart niets van deze ronde.",
-        "The summary stays on your computer; the kit keeps nothing of this round.",
+        "De kit bewaart niets van deze ronde, tenzij jij hem in je reflecties bewaart; daar is hij privé.",
+        "The kit keeps nothing of this round unless you save it to your reflections, where it is private.",
     ),
+    "practice.entry_title": ("Oefenronde: {case}", "Practice round: {case}"),
+    "exercise.entry_title": ("Oefenset: {name}", "Exercise set: {name}"),
     "practice.nocases": (
         "Er is geen casus met antwoorden van de inbrenger gevonden.",
         "No case with the inbrenger's answers was found.",
@@ -209,6 +211,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audience.trainee": ("deelnemers in opleiding", "trainees"),
     "audience.facilitator": ("(nieuwe) begeleiders", "(new) facilitators"),
 }
+
+
+def register(texts: dict[str, tuple[str, str]]) -> None:
+    """Add a feature's interface texts (its UI module calls this on import); a key may be defined once."""
+    clash = sorted(k for k in texts if k in TEXTS and TEXTS[k] != texts[k])
+    if clash:
+        raise ValueError(f"interface text keys defined twice: {', '.join(clash)}")
+    TEXTS.update(texts)
 
 
 def pick(pair: tuple[str, str], lang: str = "nl") -> str:

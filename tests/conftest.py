@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import weakref
 from collections.abc import Callable, Iterator
@@ -41,6 +42,14 @@ INSTALL_HINT = (
 )
 SERVER_START_TIMEOUT = 60.0
 PAGE_TIMEOUT_MS = 60_000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests, their kit servers and nbval's kernels write reflections to a throwaway journal, never the
+    user's own (and never into the repository)."""
+    if not os.environ.get("INTERVISIE_KIT_TEST_KEEP_JOURNAL"):
+        folder = tempfile.mkdtemp(prefix="ik-test-journal-")
+        os.environ["INTERVISIE_KIT_JOURNAL"] = str(Path(folder) / "journal.sqlite")
 
 
 def chromium_path() -> str | None:

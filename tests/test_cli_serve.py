@@ -16,8 +16,10 @@ from intervisie_kit.paths import CONTENT_ENV, notebooks_dir
 def captured(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     calls: list[list[str]] = []
     monkeypatch.setattr(server, "run", lambda argv: calls.append(argv))
-    monkeypatch.delenv(CONTENT_ENV, raising=False)
-    monkeypatch.delenv("INTERVISIE_KIT_LANG", raising=False)
+    # setenv first so monkeypatch restores these afterwards: `serve` writes them into os.environ.
+    for name in (CONTENT_ENV, "INTERVISIE_KIT_LANG", "INTERVISIE_KIT_JOURNAL"):
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     return calls
 
 
@@ -84,3 +86,8 @@ def test_cards_command_writes_html_and_pdf(tmp_path: Path, capsys) -> None:  # t
     assert "Incident method" in html_file.read_text(encoding="utf-8")
     assert "Incident method" in " ".join(p.extract_text() for p in PdfReader(pdf_file).pages)
     assert "method cards" in capsys.readouterr().out
+
+
+def test_journal_option_reaches_the_pages(captured: list[list[str]], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert cli.main(["serve", "--journal", str(tmp_path / "mijn.sqlite")]) == 0
+    assert os.environ["INTERVISIE_KIT_JOURNAL"] == str((tmp_path / "mijn.sqlite").resolve())

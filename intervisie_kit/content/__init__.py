@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .loader import Source, content_files, display, source_dirs, validate_file
-from .models import Case, ExerciseSet, Method, Quiz
+from .models import Case, ExerciseSet, Method, Quiz, ReflectionTemplate
 from .problems import ContentError, Problem
 
 __all__ = ["Content", "ContentError", "Problem", "builtin_dirs", "load"]
@@ -32,6 +32,7 @@ class Content:
     cases: Mapping[str, Case] = field(default_factory=dict)
     exercises: Mapping[str, ExerciseSet] = field(default_factory=dict)
     quizzes: Mapping[str, Quiz] = field(default_factory=dict)
+    reflection: Mapping[str, ReflectionTemplate] = field(default_factory=dict)  # reflection templates
     problems: tuple[Problem, ...] = ()
     files: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file shown to users
 
@@ -56,7 +57,7 @@ def load(extra_dirs: Iterable[str | Path] = (), *, strict: bool = True, include_
     roots.extend(Path(d).expanduser() for d in extra_dirs)
 
     problems: list[Problem] = []
-    merged: dict[str, dict[str, Any]] = {"methods": {}, "cases": {}, "exercises": {}, "quizzes": {}}
+    merged: dict[str, dict[str, Any]] = {k: {} for k in ("methods", "cases", "exercises", "quizzes", "reflection")}
     files: dict[tuple[str, str], str] = {}
     for root in _unique_roots(roots):
         sources, problem = source_dirs(root)
@@ -65,7 +66,7 @@ def load(extra_dirs: Iterable[str | Path] = (), *, strict: bool = True, include_
         for source in sources:
             problems.extend(_load_source(source, merged[source.kind], files))
 
-    content = Content(merged["methods"], merged["cases"], merged["exercises"], merged["quizzes"], (), files)
+    content = Content(**merged, files=files)
     content, ref_problems = _resolve_references(content)
     problems.extend(ref_problems)
     result = replace(content, problems=tuple(problems))

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import Case, ExerciseSet, Method, Quiz
+from .models import Case, ExerciseSet, Method, Quiz, ReflectionTemplate
 from .problems import Problem
 
 __all__ = ["MAX_FILE_BYTES", "Source", "read_file", "source_dirs", "validate_file"]
@@ -43,7 +43,13 @@ class Source:
 
     @property
     def model(self) -> type[BaseModel]:
-        return {"methods": Method, "cases": Case, "exercises": ExerciseSet, "quizzes": Quiz}[self.kind]
+        return {
+            "methods": Method,
+            "cases": Case,
+            "exercises": ExerciseSet,
+            "quizzes": Quiz,
+            "reflection": ReflectionTemplate,
+        }[self.kind]
 
 
 def source_dirs(root: Path) -> tuple[tuple[Source, ...], Problem | None]:
@@ -59,6 +65,7 @@ def source_dirs(root: Path) -> tuple[tuple[Source, ...], Problem | None]:
         ("methods", data / "methods"),
         ("cases", data / "cases"),
         ("quizzes", data / "quizzes"),
+        ("reflection", data / "reflectie"),
         ("exercises", root / "exercises"),
     ]
     found = tuple(Source(kind, folder, root) for kind, folder in candidates if folder.is_dir())

@@ -46,6 +46,10 @@ __all__ = [
     "Quiz",
     "QuizOption",
     "QuizQuestion",
+    "ReflectionField",
+    "ReflectionFieldKind",
+    "ReflectionOption",
+    "ReflectionTemplate",
     "Reveal",
     "Role",
     "Sector",
@@ -485,6 +489,67 @@ class Quiz(_Frozen):
     title: Text
     intro: Text | None = None
     questions: tuple[QuizQuestion, ...] = Field(min_length=1)
+
+
+class ReflectionFieldKind(StrEnum):
+    TEXT = "text"  # a written answer
+    SCALE = "scale"  # 1-5, for those who would rather not write
+    CHOICE = "choice"  # pick one card or mood
+
+
+class ReflectionOption(_Frozen):
+    id: Slug
+    text: Text
+
+
+class ReflectionField(_Frozen):
+    """One question of a reflection template."""
+
+    id: Slug
+    kind: ReflectionFieldKind = ReflectionFieldKind.TEXT
+    label: Text
+    help: Text | None = None
+    low: Text | None = None  # scale: what 1 means
+    high: Text | None = None  # scale: what 5 means
+    options: tuple[ReflectionOption, ...] = ()  # choice: the cards or moods
+    # A text field that looks back: shows what the trainee wrote in this field of their previous entry
+    # with the same template ("what will I try next?" -> "what came of it?").
+    follows_up: Slug | None = None
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> ReflectionField:
+        if self.kind is ReflectionFieldKind.SCALE and (self.low is None or self.high is None):
+            raise PydanticCustomError("scale_ends", "a scale needs low: and high:", {"path": "low"})
+        if self.kind is ReflectionFieldKind.CHOICE and len(self.options) < 2:
+            raise PydanticCustomError("choice_options", "a choice needs at least two options", {"path": "options"})
+        if self.kind is not ReflectionFieldKind.CHOICE and self.options:
+            raise PydanticCustomError("options_only_choice", "only a choice has options", {"path": "options"})
+        _unique(self.options, "options")
+        return self
+
+
+class ReflectionTemplate(_Frozen):
+    """A way to reflect: the intervisie meeting reflection, ALACT, STARRT, Gibbs, or a non-writing mode."""
+
+    id: Slug
+    name: Name
+    summary: Text
+    source: Line  # where the structure comes from; the wording is the kit's own
+    writing: bool = True  # False: the non-writing mode (scales, cards, a mood)
+    fields: tuple[ReflectionField, ...] = Field(min_length=1, max_length=20)
+
+    @model_validator(mode="after")
+    def _check_fields(self) -> ReflectionTemplate:
+        _unique(self.fields, "fields")
+        ids = {f.id for f in self.fields}
+        for i, f in enumerate(self.fields):
+            if f.follows_up is not None and f.follows_up not in ids:
+                raise PydanticCustomError(
+                    "unknown_field",
+                    "follows_up names '{id}', which is not a field of this template",
+                    {"path": f"fields[{i}].follows_up", "id": f.follows_up},
+                )
+        return self
 
 
 def _unique(items: tuple[Any, ...], field: str) -> None:

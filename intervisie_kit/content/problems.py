@@ -96,6 +96,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id '{id}' bestaat al in {other}; elk id mag maar één keer voorkomen",
         "id '{id}' already exists in {other}; each id may occur only once",
     ),
+    "scale_ends": ("een schaal heeft low: en high: nodig", "a scale needs low: and high:"),
+    "choice_options": ("een keuze heeft minstens twee opties nodig", "a choice needs at least two options"),
+    "options_only_choice": ("alleen een keuze (kind: choice) heeft opties", "only a choice (kind: choice) has options"),
+    "unknown_field": (
+        "follows_up noemt '{id}', maar dat is geen veld van dit sjabloon",
+        "follows_up names '{id}', which is not a field of this template",
+    ),
     "one_correct": ("precies één antwoord moet goed zijn", "exactly one option must be correct"),
     "range_order": ("min ({min}) is groter dan max ({max})", "min ({min}) is larger than max ({max})"),
     "intervention_missing": (

@@ -16,6 +16,7 @@ from ..content.models import ExerciseItem, ExerciseMode, ExerciseSet
 from ..exercise import check_recognised, check_written
 from ..i18n import t
 from ..terms import TurnKind
+from .journal_link import save_to_journal_button
 from .shell import PageState, notice, section
 
 __all__ = ["ExerciseView", "ItemView", "exercises"]
@@ -45,7 +46,8 @@ class ExerciseView(widgets.VBox):
         self.score = widgets.HTML()
         self.score.add_class("ik-exercise-score")
         self.items: list[ItemView] = []
-        self.children = (self.picker, self.body, self.score)
+        self.save_box = widgets.VBox()
+        self.children = (self.picker, self.body, self.score, self.save_box)
         self.picker.observe(lambda _: self._show(), "value")
         self._show()
 
@@ -71,7 +73,23 @@ class ExerciseView(widgets.VBox):
         for view in self.items:
             view.on_result(self._update_score)
         self.body.children = (*parts, *self.items)
+        self.save_box.children = (save_to_journal_button(lang, self._journal_entry),)
         self._update_score()
+
+    def _journal_entry(self) -> dict:  # type: ignore[type-arg]
+        """The set's result as a private journal entry (counted as 'exercises done' in the progress view)."""
+        exercise_set: ExerciseSet = self._content.exercises[self.picker.value]
+        name = exercise_set.title.get(self._lang)
+        right = sum(v.right for v in self.items)
+        score = t("exercise.score", self._lang, right=right, total=len(self.items))
+        return {
+            "template": "oefenset",
+            "context": "exercise",
+            "context_label": name,
+            "title": t("exercise.entry_title", self._lang, name=name),
+            "answers": {"summary": score},
+            "figures": {"set": exercise_set.id, "right": right, "total": len(self.items)},
+        }
 
     def _update_score(self) -> None:
         right = sum(v.right for v in self.items)

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from ..content import Content
 from ..i18n import t
 from ..practice import DEFAULT_LIMIT, LIMITS, PracticeRound, Turn
+from .journal_link import save_to_journal_button
 from .shell import PageState, notice, section
 
 __all__ = ["PracticeView", "didactic_line", "practice"]
@@ -108,6 +109,7 @@ class PracticeView(widgets.VBox):
         self.conversation.add_class("ik-practice-log")
         self.summary = widgets.HTML()
         self.summary.add_class("ik-practice-summary")
+        self.save_box = widgets.VBox()
         limit_label = widgets.HTML(f"<span class='ik-label'>{html.escape(t('practice.limit', lang))}</span>")
         self.children = (
             didactic_line(lang),
@@ -119,6 +121,7 @@ class PracticeView(widgets.VBox):
             self.tally,
             self.conversation,
             self.summary,
+            self.save_box,
         )
         self.case.observe(lambda _: self.restart(), "value")
         self.limit.observe(lambda _: self.restart(), "value")
@@ -142,6 +145,7 @@ class PracticeView(widgets.VBox):
         )
         self.input.disabled = self.ask.disabled = False
         self.conversation.value = self.summary.value = ""
+        self.save_box.children = ()
         self._render()
 
     def _entered(self, change: dict) -> None:  # type: ignore[type-arg]
@@ -160,6 +164,7 @@ class PracticeView(widgets.VBox):
         if self.round.done:
             self.input.disabled = self.ask.disabled = True
             self.summary.value = self._summary_html()
+            self.save_box.children = (save_to_journal_button(self._lang, self._journal_entry),)
         return turn
 
     def _turn_html(self, turn: Turn) -> str:
@@ -208,6 +213,20 @@ class PracticeView(widgets.VBox):
             f"<p><strong>{html.escape(line)}</strong><br>"
             f"<span class='ik-openness' data-openness='{self.round.openness}'>{html.escape(mood)}</span></p>"
         )
+
+    def _journal_entry(self) -> dict:  # type: ignore[type-arg]
+        """The finished round as a private journal entry, with the figures the progress view charts."""
+        from ..journal.progress import practice_figures
+
+        case = self.round.case
+        return {
+            "template": "oefenronde",
+            "context": "practice",
+            "context_label": case.title.get(self._lang),
+            "title": t("practice.entry_title", self._lang, case=case.title.get(self._lang)),
+            "answers": {"summary": self.round.summary_markdown()},
+            "figures": practice_figures(self.round.tally(), case.id),
+        }
 
     def _summary_html(self) -> str:
         lang = self._lang
