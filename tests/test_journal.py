@@ -163,6 +163,17 @@ def test_a_journal_inside_the_repository_is_refused() -> None:
 # -- migrations ----------------------------------------------------------------------------------------
 
 
+def test_head_constant_matches_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from intervisie_kit.journal.store import HEAD, MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [HEAD]
+
+
 def test_a_journal_from_kit_0_1_opens_and_upgrades(tmp_path: Path) -> None:
     old = tmp_path / "journal.sqlite"
     shutil.copy(DATA / "journal_v1.sqlite", old)

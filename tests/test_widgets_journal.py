@@ -187,7 +187,10 @@ def test_a_practice_round_can_be_saved_with_its_figures(store: Path) -> None:
     assert entry.context_kind is Context.PRACTICE and entry.share is Share.PRIVATE
     assert entry.figures["turns"] == len(view.round.turns) and entry.figures["open"] == len(view.round.turns)
     _, page = _page()
+    assert page.progress.children == ()  # nothing computed until the tab is opened
+    page.tabs.selected_index = 2
     assert "Oefenrondes: 1" in page.progress.children[0].value
+    assert any(w.__class__.__name__ == "Image" for w in page.progress.children)  # the chart
 
 
 def test_an_exercise_result_can_be_saved(store: Path) -> None:

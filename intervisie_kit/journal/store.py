@@ -44,6 +44,7 @@ __all__ = [
 
 JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+HEAD = "0002"  # the newest migration; tests/test_journal.py checks it against migrations/versions
 MAX_TEXT = 50_000  # characters per answer: a long reflection fits, a pasted book does not
 
 metadata = sa.MetaData()
@@ -226,6 +227,8 @@ class Journal:
 
     def _upgrade(self) -> None:
         """Bring the schema to the newest version (a journal from an older kit is upgraded in place)."""
+        if self._current_version() == HEAD:  # the usual case: no need to load alembic at all
+            return
         from alembic import command
         from alembic.config import Config
 
@@ -236,6 +239,12 @@ class Journal:
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657)")
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+
+    def _current_version(self) -> str | None:
+        try:
+            return self.schema_version()
+        except sa.exc.DBAPIError:  # a new, empty journal has no version table yet
+            return None
 
     def schema_version(self) -> str | None:
         with self.engine.connect() as conn:

@@ -204,12 +204,17 @@ class JournalView(widgets.VBox):
         intro = widgets.HTML(f"<p class='ik-journal-private'>{_e(t('journal.private', lang, where=where))}</p>")
         self.editor = EditorView(page, lang)
         self.browser = BrowseView(page, lang, self)
-        self.progress = ProgressView(page, lang)
+        self.progress = ProgressView(page, lang)  # fills itself when its tab is first opened (pandas, charts)
         self.share = ShareView(page, lang)
         self.data = DataView(page, lang)
         self.tabs = widgets.Tab(children=[self.editor, self.browser, self.progress, self.share, self.data])
         self.tabs.titles = tuple(t(f"journal.tab.{k}", lang) for k in ("write", "browse", "progress", "share", "data"))
         self.children = (intro, self.tabs)
+        self.tabs.observe(self._opened, "selected_index")
+
+    def _opened(self, change: dict[str, Any]) -> None:
+        if self.tabs.children[change["new"]] is self.progress:
+            self.progress.show()
 
     def edit(self, entry: Entry) -> None:
         self.editor.load(entry)
@@ -520,10 +525,16 @@ class ProgressView(widgets.VBox):
         super().__init__(**kwargs)
         self.add_class("ik-journal-progress")
         self.page, self.lang = page, lang
+        self.shown = False
         page.listeners.append(self.refresh)
+
+    def show(self) -> None:
+        self.shown = True
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.shown:
+            return
         from ..journal.progress import practice_frame, progress, progress_chart
 
         lang = self.lang
