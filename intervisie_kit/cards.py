@@ -20,6 +20,7 @@ __all__ = [
     "card_html",
     "cards_document",
     "cards_pdf",
+    "dejavu_pdf",
     "fit_lines",
     "phase_rows",
 ]
@@ -158,18 +159,27 @@ def _font_dir() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
-def cards_pdf(methods: Iterable[Method], lang: str = "nl") -> bytes:
-    """The method cards as a PDF, one A4 page per method."""
+def dejavu_pdf(title: str, *, margin: float = 14, italic: bool = False):  # type: ignore[no-untyped-def]
+    """An A4 fpdf2 document with the DejaVu font (regular, bold, optionally oblique as "I")."""
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=14)
-    pdf.set_margins(14, 14, 14)
+    pdf.set_auto_page_break(auto=True, margin=margin)
     pdf.add_font("DejaVu", "", str(_font_dir() / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(_font_dir() / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(_l("title", lang))
+    if italic:
+        pdf.add_font("DejaVu", "I", str(_font_dir() / "DejaVuSans-Oblique.ttf"))
+    pdf.set_title(title)
     pdf.set_creator("intervisie-kit")
+    return pdf
+
+
+def cards_pdf(methods: Iterable[Method], lang: str = "nl") -> bytes:
+    """The method cards as a PDF, one A4 page per method."""
+    from fpdf.fonts import FontFace
+
+    pdf = dejavu_pdf(_l("title", lang))
+    pdf.set_margins(14, 14, 14)
     width = pdf.w - pdf.l_margin - pdf.r_margin
     for method in methods:
         pdf.add_page()

@@ -30,6 +30,7 @@ from enum import StrEnum
 
 from .coach import Verdict, classify
 from .content.models import Contribution, Method, Mistake, Phase
+from .i18n import pick
 from .terms import TurnKind
 
 __all__ = [
@@ -585,8 +586,7 @@ _KIND_WORDS: dict[TurnKind, tuple[str, str]] = {
 
 def mistake_text(kind: Mistake, lang: str = "nl") -> str:
     """The short Dutch or English name of an intervention."""
-    nl, en = _MISTAKE_WORDS[kind]
-    return en if lang == "en" else nl
+    return pick(_MISTAKE_WORDS[kind], lang)
 
 
 @dataclass(frozen=True)
@@ -624,10 +624,9 @@ class SessionSummary:
         """The summary as Markdown; ``with_names=False`` leaves the group members' names out."""
 
         def tx(key: str, **params: object) -> str:
-            nl, en = _MD[key]
-            return (en if lang == "en" else nl).format(**params)
+            return pick(_MD[key], lang).format(**params)
 
-        name = self.method_name[1] if lang == "en" else self.method_name[0]
+        name = pick(self.method_name, lang)
         lines = [f"# {tx('title', method=_md(name))}", ""]
         if self.day is not None:
             lines += [f"{tx('date')}: {self.day.isoformat()}", ""]

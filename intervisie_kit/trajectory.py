@@ -33,6 +33,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from .content.models import Experience, Material, Method, QuestionType, Trust
+from .i18n import pick
 from .selector import Group, Question, Situation, recommend
 
 __all__ = [
@@ -163,8 +164,7 @@ class PlanError(ValueError):
         super().__init__(self.message("nl"))
 
     def message(self, lang: str = "nl") -> str:
-        nl, en = MESSAGES[self.code]
-        return (en if lang == "en" else nl).format(**self.params)
+        return pick(MESSAGES[self.code], lang).format(**self.params)
 
 
 @dataclass(frozen=True)
@@ -176,8 +176,7 @@ class Notice:
     level: str = "warn"  # warn | info
 
     def text(self, lang: str = "nl") -> str:
-        nl, en = MESSAGES[self.code]
-        return (en if lang == "en" else nl).format(**self.params)
+        return pick(MESSAGES[self.code], lang).format(**self.params)
 
 
 @dataclass(frozen=True)
@@ -685,8 +684,7 @@ EXPORT: dict[str, tuple[str, str]] = {
 
 
 def _x(key: str, lang: str, **params: object) -> str:
-    nl, en = EXPORT[key]
-    text = en if lang == "en" else nl
+    text = pick(EXPORT[key], lang)
     return text.format(**params) if params else text
 
 
@@ -706,8 +704,7 @@ def kind_text(kind: MeetingKind, lang: str = "nl") -> str:
 
 
 def agenda_text(key: str, lang: str = "nl") -> str:
-    nl, en = AGENDA[key]
-    return en if lang == "en" else nl
+    return pick(AGENDA[key], lang)
 
 
 def leader_text(meeting: Meeting, lang: str = "nl") -> str:

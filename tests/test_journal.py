@@ -329,7 +329,7 @@ def test_progress_over_time(journal: Journal) -> None:
     summary = progress(journal.entries(me))
     assert (summary.rounds, summary.exercises_done, summary.exercise_sets) == (3, 2, 1)
     assert "30% → 80%" in summary.lines("nl")[0]
-    png = progress_chart(journal.entries(me))
+    png = progress_chart(frame)
     assert png is not None and png.startswith(b"\x89PNG")
 
 

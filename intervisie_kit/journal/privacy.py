@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..i18n import pick
+
 __all__ = ["Finding", "Kind", "find_identifying", "pseudonymise", "replacement_label"]
 
 
@@ -157,8 +159,7 @@ LABELS = {
 
 
 def replacement_label(kind: Kind, lang: str = "nl") -> str:
-    nl, en = LABELS[kind]
-    return en if lang == "en" else nl
+    return pick(LABELS[kind], lang)
 
 
 def pseudonymise(

@@ -17,7 +17,15 @@ from .store import Context, Entry
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Progress", "exercise_frame", "practice_figures", "practice_frame", "progress", "progress_chart"]
+__all__ = [
+    "Progress",
+    "exercise_frame",
+    "practice_figures",
+    "practice_frame",
+    "progress",
+    "progress_chart",
+    "summarise",
+]
 
 PRACTICE_COLUMNS = ["date", "case", "turns", "open", "open_share", "suggestive", "advice", "judgement", "why"]
 EXERCISE_COLUMNS = ["date", "set", "right", "total", "score"]
@@ -122,7 +130,11 @@ class Progress:
 
 def progress(entries: Iterable[Entry]) -> Progress:
     entries = list(entries)
-    rounds, exercises = practice_frame(entries), exercise_frame(entries)
+    return summarise(practice_frame(entries), exercise_frame(entries))
+
+
+def summarise(rounds: pd.DataFrame, exercises: pd.DataFrame) -> Progress:
+    """The figures of :func:`practice_frame` and :func:`exercise_frame`, for callers that hold the frames."""
 
     def ends(column: str) -> tuple[Any, Any]:
         if rounds.empty:
@@ -145,9 +157,8 @@ def progress(entries: Iterable[Entry]) -> Progress:
     )
 
 
-def progress_chart(entries: Iterable[Entry], lang: str = "nl") -> bytes | None:
-    """A PNG: the share of open questions per round (line) and suggestive and advice counts (bars)."""
-    frame = practice_frame(entries)
+def progress_chart(frame: pd.DataFrame, lang: str = "nl") -> bytes | None:
+    """A PNG of a :func:`practice_frame`: share of open questions per round (line), suggestive and advice (bars)."""
     if frame.empty:
         return None
     import matplotlib

@@ -17,15 +17,18 @@ from datetime import datetime
 from enum import StrEnum
 
 from ..content.models import ReflectionFieldKind, ReflectionTemplate
-from .progress import progress, progress_chart
+from ..i18n import pick
+from .progress import exercise_frame, practice_frame, progress_chart, summarise
 from .store import Context, Entry, JournalError, Trainee
 
 __all__ = [
     "Block",
     "Report",
     "ReportKind",
+    "block_items_html",
     "build_report",
     "entry_blocks",
+    "format_date",
     "report_html",
     "report_markdown",
     "report_pdf",
@@ -92,23 +95,22 @@ CONTEXT_NAMES = {
 
 
 def _t(key: str, lang: str) -> str:
-    nl, en = _T[key]
-    return en if lang == "en" else nl
+    return pick(_T[key], lang)
 
 
-def _date(moment: datetime, lang: str) -> str:
+def format_date(moment: datetime, lang: str) -> str:
     return moment.strftime("%d-%m-%Y") if lang != "en" else moment.strftime("%Y-%m-%d")
 
 
 def entry_blocks(entry: Entry, templates: Mapping[str, ReflectionTemplate], lang: str = "nl") -> Block:
     """An entry as questions and answers in the words of its template."""
     template = templates.get(entry.template)
-    context = CONTEXT_NAMES[entry.context_kind][1 if lang == "en" else 0]
+    context = pick(CONTEXT_NAMES[entry.context_kind], lang)
     heading = entry.title or (template.name.get(lang) if template else context)
     meta_parts = [context + (f": {entry.context_label}" if entry.context_label else "")]
     if template is not None:
         meta_parts.append(template.name.get(lang))
-    meta_parts.append(f"{_t('saved', lang)} {_date(entry.created, lang)}")
+    meta_parts.append(f"{_t('saved', lang)} {format_date(entry.created, lang)}")
     items: list[tuple[str, str]] = []
     if template is not None:
         for f in template.fields:
@@ -163,15 +165,16 @@ def build_report(
         title = f"{title}: {label}"
     when = today or datetime.now()
     figures_source = list(all_entries) if all_entries is not None else chosen
+    rounds = practice_frame(figures_source)
     return Report(
         kind=kind,
         title=title,
-        subtitle=f"{_t('of', lang)} {name} · {_t('made', lang)} {_date(when, lang)}",
+        subtitle=f"{_t('of', lang)} {name} · {_t('made', lang)} {format_date(when, lang)}",
         note=_t("note", lang),
         blocks=tuple(entry_blocks(e, templates, lang) for e in chosen),
         progress_heading=_t("progress", lang),
-        progress_lines=tuple(progress(figures_source).lines(lang)),
-        chart_png=progress_chart(figures_source, lang),
+        progress_lines=tuple(summarise(rounds, exercise_frame(figures_source)).lines(lang)),
+        chart_png=progress_chart(rounds, lang),
     )
 
 
@@ -225,6 +228,11 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def block_items_html(block: Block) -> str:
+    """An entry's questions and answers as an HTML definition list, every text escaped."""
+    return "<dl>" + "".join(f"<dt>{_h(q)}</dt><dd>{_h(a)}</dd>" for q, a in block.items) + "</dl>"
+
+
 def report_html(report: Report, lang: str = "nl") -> str:
     body = [
         f"<h1>{_h(report.title)}</h1>",
@@ -234,10 +242,9 @@ def report_html(report: Report, lang: str = "nl") -> str:
     if not report.blocks:
         body.append(f"<p>{_h(_t('nothing', lang))}</p>")
     for block in report.blocks:
-        items = "".join(f"<dt>{_h(q)}</dt><dd>{_h(a)}</dd>" for q, a in block.items)
         body.append(
             f"<section class='entry'><h2>{_h(block.heading)}</h2><p class='meta'>{_h(block.meta)}</p>"
-            f"<dl>{items}</dl></section>"
+            f"{block_items_html(block)}</section>"
         )
     lines = "".join(f"<li>{_h(line)}</li>" for line in report.progress_lines)
     body.append(f"<section class='progress'><h2>{_h(report.progress_heading)}</h2><ul>{lines}</ul>")
@@ -256,16 +263,9 @@ def report_html(report: Report, lang: str = "nl") -> str:
 
 def report_pdf(report: Report, lang: str = "nl") -> bytes:
     """The report as a PDF (fpdf2 with the DejaVu font matplotlib ships, so all Dutch letters print)."""
-    from fpdf import FPDF
+    from ..cards import dejavu_pdf
 
-    from ..cards import _font_dir
-
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_font("DejaVu", "", str(_font_dir() / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(_font_dir() / "DejaVuSans-Bold.ttf"))
-    pdf.add_font("DejaVu", "I", str(_font_dir() / "DejaVuSans-Oblique.ttf"))
-    pdf.set_title(report.title)
+    pdf = dejavu_pdf(report.title, margin=15, italic=True)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
 

@@ -125,12 +125,6 @@ class Entry:
     def shared(self) -> bool:
         return self.share is Share.SUPERVISOR
 
-    def texts(self) -> list[str]:
-        """Every piece of trainee text in the entry, for the privacy check."""
-        out = [self.title, self.context_label]
-        out.extend(v for v in self.answers.values() if isinstance(v, str))
-        return [s for s in out if s]
-
 
 @dataclass(frozen=True)
 class Erased:

@@ -20,6 +20,15 @@ from ..content import Content
 from ..content.models import ReflectionField, ReflectionFieldKind, ReflectionTemplate
 from ..i18n import register, t
 from ..journal import Context, Entry, Journal, JournalError, Share
+from ..journal.report import (
+    block_items_html,
+    build_report,
+    entry_blocks,
+    format_date,
+    report_html,
+    report_markdown,
+    report_pdf,
+)
 from .shell import PageState, notice, section
 
 __all__ = ["EditorView", "JournalPage", "JournalView", "reflection"]
@@ -141,10 +150,6 @@ WIDE = widgets.Layout(width="100%", max_width="46em")
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
-
-
-def _date(entry: Entry, lang: str) -> str:
-    return entry.created.strftime("%Y-%m-%d" if lang == "en" else "%d-%m-%Y")
 
 
 @dataclass
@@ -340,7 +345,7 @@ class EditorView(widgets.VBox):
         last = earlier[-1]
         return (
             f"<blockquote class='ik-previous'><strong>{_e(t('journal.previous', lang))}</strong> "
-            f"({_e(_date(last, lang))}) {_e(str(last.answers[field_id]))}</blockquote>"
+            f"({_e(format_date(last.created, lang))}) {_e(str(last.answers[field_id]))}</blockquote>"
         )
 
     def answers(self) -> dict[str, Any]:
@@ -457,7 +462,7 @@ class BrowseView(widgets.VBox):
         name = e.title or (template.name.get(lang) if template else e.template)
         state = t("journal.shared" if e.shared else "journal.is_private", lang)
         where = f" · {e.context_label}" if e.context_label else ""
-        return f"{_date(e, lang)}{where} · {name} · {state}"
+        return f"{format_date(e.created, lang)}{where} · {name} · {state}"
 
     def refresh(self) -> None:
         entries = self.page.entries()
@@ -479,19 +484,16 @@ class BrowseView(widgets.VBox):
             return None
 
     def _show(self) -> None:
-        from ..journal.report import entry_blocks
-
         self.confirm.layout.display = "none"
         entry = self.selected()
         if entry is None:
             return
         lang = self.lang
         block = entry_blocks(entry, self.page.templates, lang)
-        items = "".join(f"<dt>{_e(q)}</dt><dd>{_e(a)}</dd>" for q, a in block.items)
         state = t("journal.shared" if entry.shared else "journal.is_private", lang)
         self.detail.value = (
             f"<div class='ik-entry' data-share='{entry.share.value}'><h3>{_e(block.heading)}</h3>"
-            f"<p class='ik-muted'>{_e(block.meta)} · <strong>{_e(state)}</strong></p><dl>{items}</dl></div>"
+            f"<p class='ik-muted'>{_e(block.meta)} · <strong>{_e(state)}</strong></p>{block_items_html(block)}</div>"
         )
         self.toggle.description = t("journal.toggle.private" if entry.shared else "journal.toggle.share", lang)
         self.edit.disabled = entry.template not in self.page.templates
@@ -535,18 +537,20 @@ class ProgressView(widgets.VBox):
     def refresh(self) -> None:
         if not self.shown:
             return
-        from ..journal.progress import practice_frame, progress, progress_chart
+        from ..journal.progress import exercise_frame, practice_frame, progress_chart, summarise
 
         lang = self.lang
         entries = self.page.entries()
-        lines = "".join(f"<li>{_e(line)}</li>" for line in progress(entries).lines(lang))
+        rounds = practice_frame(entries)
+        figures = summarise(rounds, exercise_frame(entries))
+        lines = "".join(f"<li>{_e(line)}</li>" for line in figures.lines(lang))
         parts: list[widgets.Widget] = [widgets.HTML(f"<ul class='ik-progress-lines'>{lines}</ul>")]
-        png = progress_chart(entries, lang)
+        png = progress_chart(rounds, lang)
         if png:
             image = widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%", height="auto"))
             image.add_class("ik-progress-chart")
             parts.append(image)
-            frame = practice_frame(entries).copy()
+            frame = rounds.copy()
             frame["date"] = frame["date"].dt.strftime("%d-%m-%Y" if lang != "en" else "%Y-%m-%d")
             frame["open_share"] = (frame["open_share"] * 100).round().astype(int).astype(str) + "%"
             frame.columns = t("journal.progress.col", lang).split(",")
@@ -675,8 +679,6 @@ class ShareView(widgets.VBox):
         self.export()
 
     def export(self) -> None:
-        from ..journal.report import build_report, report_html, report_markdown, report_pdf
-
         lang, page = self.lang, self.page
         trainee = page.journal.trainee(page.trainee_id)
         report = build_report(
