@@ -8,7 +8,7 @@ the kernel shuts down before the next load. It does this with cold kernels and w
 kernels, and prints medians side by side as a ratio to the bare page, the kernel's memory per page, and
 the ``python -X importtime`` cost of ``import intervisie_kit``.
 
-    python benchmarks/page_ready.py [--loads 5] [--modes cold,preheat]
+    python benchmarks/page_ready.py [--loads 5] [--modes cold,preheat] [--pages 06,04]
 
 Targets (issue 2): each page within 1.3x the bare page cold; ``import intervisie_kit`` under 0.25 s.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import re
 import shutil
 import socket
@@ -94,12 +95,18 @@ def wait_for(condition, timeout: float, what: str) -> None:  # type: ignore[no-u
 class Server:
     def __init__(self, folder: Path, preheat: int) -> None:
         self.port = free_port()
+        # As `intervisie-kit serve` does: the content is loaded (and so cached) before the first page.
         code = (
+            "from intervisie_kit.content import load; load(strict=False); "
             "from intervisie_kit import server; from pathlib import Path; "
             f"server.run(server.voila_argv(Path({str(folder)!r}), port={self.port}, preheat={preheat}))"
         )
+        # The pages' kernels use a scratch journal and content cache, never the user's own.
+        self.state = Path(tempfile.mkdtemp(prefix="ik-bench-state-"))  # outside the served folder
+        env = {**os.environ, "INTERVISIE_KIT_JOURNAL": str(self.state / "journal.sqlite")}
+        env["INTERVISIE_KIT_CACHE"] = str(self.state / "cache")
         self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115
-        self.proc = subprocess.Popen([sys.executable, "-c", code], stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen([sys.executable, "-c", code], stdout=self.log, stderr=subprocess.STDOUT, env=env)
         wait_for(self.responds, 60, "server start")
 
     def responds(self) -> bool:
@@ -132,6 +139,7 @@ class Server:
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(30)
+        shutil.rmtree(self.state, ignore_errors=True)
 
 
 ENGLISH_SHOWN = (
@@ -197,10 +205,13 @@ def main() -> int:
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--modes", default="cold,preheat")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    parser.add_argument("--pages", default="", help="only these pages (comma-separated name prefixes, e.g. 06,04)")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="ik-bench-"))
     pages = sorted(p.name for p in notebooks_dir().glob("*.ipynb"))
+    if args.pages:
+        pages = [p for p in pages if p.startswith(tuple(args.pages.split(",")))]
     for name in pages:
         shutil.copy(notebooks_dir() / name, folder / name)
     (folder / BARE).write_text(json.dumps(bare_notebook()), encoding="utf-8")

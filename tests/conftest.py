@@ -50,6 +50,8 @@ def pytest_configure(config: pytest.Config) -> None:
     if not os.environ.get("INTERVISIE_KIT_TEST_KEEP_JOURNAL"):
         folder = tempfile.mkdtemp(prefix="ik-test-journal-")
         os.environ["INTERVISIE_KIT_JOURNAL"] = str(Path(folder) / "journal.sqlite")
+    # The content cache too: tests start from an empty one and leave the user's cache folder alone.
+    os.environ.setdefault("INTERVISIE_KIT_CACHE", tempfile.mkdtemp(prefix="ik-test-cache-"))
 
 
 def chromium_path() -> str | None:

@@ -401,3 +401,79 @@ def test_load_does_not_depend_on_the_working_directory(tmp_path: Path, monkeypat
     assert set(from_elsewhere.exercises) == set(from_checkout.exercises)
     for shown in from_elsewhere.files.values():
         assert not Path(shown).is_absolute() and (root / shown).is_file(), shown
+
+
+# --- the content cache ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("INTERVISIE_KIT_CACHE", str(folder))
+    return folder
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the YAML was parsed although the cache holds this content")
+
+    monkeypatch.setattr(intervisie_kit.content, "validate_file", refuse)
+
+
+def test_a_second_load_comes_from_the_cache_and_is_equal(
+    tmp_path: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_content(tmp_path / "trainer", methods=[method_dict("tst-methode")], cases=[case_dict("tst-casus")])
+    first = load([root], strict=False, include_env=False)
+    assert len(list(cache_folder.glob("content-*.pickle"))) == 1
+    _no_parsing(monkeypatch)
+    second = load([root], strict=False, include_env=False)
+    assert second == first
+    assert second.cases["tst-casus"].title == first.cases["tst-casus"].title
+
+
+def test_an_edited_added_or_removed_file_is_seen_at_once(tmp_path: Path, cache_folder: Path) -> None:
+    root = make_content(tmp_path / "trainer", methods=[method_dict("tst-methode")], cases=[case_dict("tst-casus")])
+    assert load([root], strict=False, include_env=False).cases["tst-casus"].title.nl == "Een testcasus"
+    # Same size, written at once (within the file system's clock tick): only the bytes differ.
+    write_yaml(root / "cases/tst-casus.yaml", case_dict("tst-casus", title="Een testcasuz"))
+    assert load([root], strict=False, include_env=False).cases["tst-casus"].title.nl == "Een testcasuz"
+    write_yaml(root / "cases/tst-tweede.yaml", case_dict("tst-tweede"))
+    assert "tst-tweede" in load([root], strict=False, include_env=False).cases
+    (root / "cases/tst-tweede.yaml").unlink()
+    assert "tst-tweede" not in load([root], strict=False, include_env=False).cases
+
+
+def test_problems_come_from_the_cache_too_and_a_strict_load_still_raises(tmp_path: Path, cache_folder: Path) -> None:
+    root = make_content(tmp_path / "trainer", methods=[method_dict("tst-methode")])
+    write_raw(root / "methods/kapot.yaml", "id: [\n")
+    lenient = load([root], strict=False, include_env=False)
+    assert ("kapot.yaml", "yaml_syntax") in {(Path(p.file).name, p.code) for p in lenient.problems}
+    with pytest.raises(ContentError) as raised:
+        load([root], include_env=False)
+    assert raised.value.problems == lenient.problems
+
+
+def test_a_broken_cache_file_is_ignored_and_replaced(
+    tmp_path: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_content(tmp_path / "trainer", methods=[method_dict("tst-methode")])
+    first = load([root], strict=False, include_env=False)
+    (pickled,) = cache_folder.glob("content-*.pickle")
+    pickled.write_bytes(pickled.read_bytes()[:100])  # a crash mid-write of an older kit, a full disk
+    assert load([root], strict=False, include_env=False) == first
+    _no_parsing(monkeypatch)
+    assert load([root], strict=False, include_env=False) == first  # rewritten whole
+
+
+def test_the_cache_can_be_switched_off_and_a_read_only_folder_costs_only_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_content(tmp_path / "trainer", methods=[method_dict("tst-methode")])
+    monkeypatch.setenv("INTERVISIE_KIT_CACHE", "off")
+    assert "tst-methode" in load([root], strict=False, include_env=False).methods
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("INTERVISIE_KIT_CACHE", str(blocked))
+    assert "tst-methode" in load([root], strict=False, include_env=False).methods
+    assert not list(tmp_path.glob("**/content-*.pickle"))

@@ -2,7 +2,8 @@
 
 ``load()`` reads the built-in content (``data/`` and ``exercises/``), then any folders named in the
 ``INTERVISIE_KIT_CONTENT`` environment variable, then ``extra_dirs``; later folders override earlier ones
-by id, so a trainer can replace a built-in case or add their own methods.
+by id, so a trainer can replace a built-in case or add their own methods. The validated result is kept in
+a cache (:mod:`.cache`) keyed on every file's size and time, so a page's fresh kernel skips the YAML.
 
 A strict load raises :class:`ContentError` listing every problem. Pages load with ``strict=False``: they
 get everything that is valid plus the list of problems to show, so one broken file in a trainer's folder
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import cache
 from .loader import Source, content_files, display, source_dirs, validate_file
 from .models import Case, ExerciseSet, Method, Quiz, ReflectionTemplate
 from .problems import ContentError, Problem
@@ -56,11 +58,27 @@ def load(extra_dirs: Iterable[str | Path] = (), *, strict: bool = True, include_
         roots.extend(content_dirs_from_env())
     roots.extend(Path(d).expanduser() for d in extra_dirs)
 
+    roots = _unique_roots(roots)
+    found = [(root, *source_dirs(root)) for root in roots]
+    # The cache key covers the roots, their content folders and every content file's bytes, so an edit,
+    # a new file or a removed one is seen on the next load.
+    folders = [s.folder for _, sources, _ in found for s in sources]
+    files = [path for _, sources, _ in found for s in sources for path in content_files(s)]
+    key = cache.key_for(roots, folders, files)
+    result = cache.read(key)
+    if not isinstance(result, Content):
+        result = _load(found)
+        cache.write(key, result)
+    if strict and result.problems:
+        raise ContentError(result.problems)
+    return result
+
+
+def _load(found: list[tuple[Path, tuple[Source, ...], Problem | None]]) -> Content:
     problems: list[Problem] = []
     merged: dict[str, dict[str, Any]] = {k: {} for k in ("methods", "cases", "exercises", "quizzes", "reflection")}
     files: dict[tuple[str, str], str] = {}
-    for root in _unique_roots(roots):
-        sources, problem = source_dirs(root)
+    for _root, sources, problem in found:
         if problem is not None:
             problems.append(problem)
         for source in sources:
@@ -69,10 +87,7 @@ def load(extra_dirs: Iterable[str | Path] = (), *, strict: bool = True, include_
     content = Content(**merged, files=files)
     content, ref_problems = _resolve_references(content)
     problems.extend(ref_problems)
-    result = replace(content, problems=tuple(problems))
-    if strict and result.problems:
-        raise ContentError(result.problems)
-    return result
+    return replace(content, problems=tuple(problems))
 
 
 def _unique_roots(roots: list[Path]) -> list[Path]:
