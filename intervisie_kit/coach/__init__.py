@@ -18,7 +18,9 @@ part: judgement, advice, suggestive, open, closed, other.
 
 It works on rules: a lexicon of cue phrases per language (``lexicon.py``), a small spelling repair for
 typed-in-a-hurry words (``spelling.py``) and reformulation templates (``feedback.py``). Rules can be read,
-argued with and corrected by a trainer, and they answer in microseconds on a laptop without network.
+argued with and corrected by a trainer, and they answer in microseconds on a laptop without network. Only
+where no rule has a cue, a small word model counted on the team's labelled turns (``model.py``) may
+overrule the rules' guess, when it is very sure.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..terms import Dimension, TurnKind
+from . import model
 from .feedback import explain
 from .lexicon import EN_MARKERS, LEXICONS, NL_MARKERS
 from .spelling import repair
@@ -73,6 +76,7 @@ class _Part:
     extra_questions: int = 0
     dimension: Dimension | None = None
     text: str = ""
+    guessed: bool = False  # no rule decided: a question taken as closed, a statement as other
 
 
 _TOKEN = re.compile(r"[a-zà-ÿ0-9]+(?:['’-][a-zà-ÿ0-9]+)*|[?!.;:,]")
@@ -112,16 +116,28 @@ def classify(text: str, lang: str | None = None) -> Verdict:
     for p in parts:
         if _RANK[p.kind] < _RANK[worst.kind]:
             worst = p
+    kind = worst.kind
+    cues = tuple(dict.fromkeys(c for p in parts if p.kind is worst.kind for c in p.cues))[:4]
+    if worst.guessed:  # no rule matched: the word model may know better (model.py)
+        asks = worst.question or kind is Kind.CLOSED
+        allowed = ("open", "closed", "suggestive", "judgement") if asks else ("advice", "judgement", "other", "open")
+        best, sure, evidence = model.predict(tokens, lang, allowed)
+        if sure >= model.CONFIDENT and best != kind.value:
+            kind, cues = Kind(best), evidence()
     flags = set()
     if any(p.why for p in parts):
         flags.add("why")
     if sum(p.question + p.extra_questions for p in parts) >= 2:
         flags.add("stacked")
-    dimension = worst.dimension if worst.kind is Kind.OPEN else None
-    cues = tuple(dict.fromkeys(c for p in parts if p.kind is worst.kind for c in p.cues))[:4]
+    if kind is not Kind.OPEN:
+        dimension = None
+    elif worst.kind is Kind.OPEN:
+        dimension = worst.dimension
+    else:
+        dimension = _dimension(worst.text, lex)
     frozen = frozenset(flags)
-    feedback, suggestion = explain(worst.kind, frozen, cues, lang, text, [p.text for p in parts])
-    return Verdict(worst.kind, frozen, dimension, cues, feedback, suggestion, lang)
+    feedback, suggestion = explain(kind, frozen, cues, lang, text, [p.text for p in parts])
+    return Verdict(kind, frozen, dimension, cues, feedback, suggestion, lang)
 
 
 def _sentences(tokens: list[str]) -> list[tuple[str, str]]:
@@ -163,6 +179,12 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     q = s + " ?" if asks else s
     # A question may follow an opening clause: "stel dat alles kan, hoe zou je rooster eruitzien?"
     clauses = (s, *s.split(", ")[1:]) if ", " in s else (s,)
+    if (
+        len(clauses) > 1
+        and s.split(" ", 2)[s.startswith(("and ", "so ", "en ", "dus "))] in _OPENS_CLAUSE
+        and _SUBORDINATE.search(s)
+    ):  # "toen hij dat zei, wat dacht je?": the main clause asks
+        clauses = clauses[1:]
     invitation = _search(lex.invitation, s, ws)
     closed_cue = open_cue = None
     for clause in clauses:
@@ -174,8 +196,12 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     part = _Part(Kind.OTHER, text=s, question=question)
     # Cheap substring tests first: most sentences have no "waarom" and no second clause.
     part.why = question and ("waarom" in s or "why" in s) and bool(lex.why.search(s))
-    asks_first = verb_first or invitation or lex.open_start.search(s) or lex.closed_start.search(s)
-    if question and asks_first and any(j in s for j in _JOINERS) and lex.second_question.search(s):
+    if (
+        question
+        and any(j in s for j in _JOINERS)
+        and (verb_first or invitation or lex.open_start.search(s) or lex.closed_start.search(s))
+        and lex.second_question.search(s)
+    ):
         part.extra_questions = 1
 
     rhetorical = question and (cue := _search(lex.rhetorical, s))
@@ -194,11 +220,11 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
         elif cue := invitation:
             part.kind = Kind.OPEN
         elif cue := closed_cue:
-            part.kind = Kind.CLOSED
+            part.kind, part.guessed = Kind.CLOSED, " " not in cue  # "wie ...?" may ask more than a name
         elif cue := open_cue:
             part.kind = Kind.OPEN
         else:
-            part.kind, cue = Kind.CLOSED, s.split(" ")[0]
+            part.kind, cue, part.guessed = Kind.CLOSED, s.split(" ")[0], True
     elif cue := (
         _search(lex.advice, s, ws)
         or _search(lex.statement_advice, s, ws)
@@ -210,6 +236,7 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
         part.kind = Kind.SUGGESTIVE
     else:
         cue = _search(lex.other, s, ws)
+        part.guessed = cue is None
     if cue:
         part.cues.append(cue)
     if part.kind is Kind.OPEN:
@@ -224,6 +251,15 @@ _FILLERS = frozenset(
 _YOU = frozenset("je jij u ge gij jullie ik we wij you ye i".split())
 
 
+# A sentence that opens with a subordinate clause ("when the son started recording, what ..."), not with a
+# question word: "when did you ..." and "wanneer merkte je ..." put the verb right after it.
+_SUBORDINATE = re.compile(
+    r"^(?:(?:and|so|en|dus) )?(?:when|whenever|once|as soon as|toen|wanneer|als|nadat|zodra|voordat) "
+    r"(?!(?:do|does|did|is|was|are|were|will|would|can|could|have|has|had|should|ben|bent|is|was|heb|hebt|had|"
+    r"merk|merkte|merk je|voel|voelde|wist|zag|kwam|ging|werd|word|wordt|zou|kun|kon|moet|moest|wil|wilde)\b)"
+    r"(?:[a-zà-ÿ']+ ){1,}"
+)
+_OPENS_CLAUSE = frozenset("when whenever once as toen wanneer als nadat zodra voordat".split())
 _OF_YOU = re.compile(r"\bvan (?:je|jou)\b|\bof you\b")
 # Words after which a judgement is someone else's, reported: "toen hij zei dat het jouw schuld was".
 _REPORTED = re.compile(

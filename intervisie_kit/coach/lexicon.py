@@ -268,6 +268,14 @@ NL = Lexicon(
         r"\beigen schuld\b|\bdat krijg je ervan\b|\bdat had ik nooit gedaan\b|\bdat zou ik nooit doen\b|"
         r"\bonbegrijpelijk\b|\bongelooflijk dat\b|\bik snap (?:echt )?niet (?:dat|hoe|waarom) je\b|"
         r"\bik begrijp (?:echt )?niet (?:dat|hoe|waarom) je\b|\bschande\b|\bbeschamend\b",
+        # idioms of a verdict: "die baas kan er niks van", "dat kan echt niet", "te veel hooi op je vork"
+        r"\bkan (?:er )?(?:echt |helemaal |gewoon |ook |totaal |dus )*(?:niks|niets|geen bal|geen moer|geen reet) van\b|"
+        r"^(?:(?:maar|en|nee|echt|sorry),? )*(?:dat|dit) kan (?:echt |gewoon |toch |toch echt |natuurlijk |dus )*niet$|"
+        r"\bte veel hooi op (?:je|jouw) vork\b(?! \?)|\b(?:heeft|hebben|had|hadden) (?:echt |totaal |helemaal |"
+        r"gewoon |ook )*geen (?:benul|flauw idee|idee waar (?:hij|zij|ze|die) mee bezig)\b",
+        r"^(?:(?:en|maar|nou|dus),? )*had (?:je|jij|u) (?:het |dat |dit |hem |haar )?niet (?:[a-zà-ÿ']+ ){0,4}"
+        r"(?:kunnen|moeten) [a-zà-ÿ]+en\b",
+        rf"\b(?:liet|laat) {_JE} (?:het|dat|dit) (?:zomaar |zo |gewoon |maar )+(?:gebeuren|gaan|lopen|passeren)\b",
         # reproaches phrased as questions
         rf"\bhoe (?:kun|kan|kunt|haal) {_JE} (?:dat|nou|nu|zoiets|zo|het in je hoofd)\b",
         rf"\bhoe kon {_JE}\b|\bhoe (?:kun|kan|kunt) {_JE} (?:[a-zà-ÿ']+ ){{0,5}}(?:nou|toch|zomaar|in vredesnaam)\b",
@@ -318,6 +326,7 @@ NL = Lexicon(
         r"^(?:(?:misschien|gewoon|even|eerst|maar|eens),? )+(?:[a-zà-ÿ']+ ){0,3}(?!hebben\b|zijn\b|worden\b)"
         r"[a-zà-ÿ]{2,}en\b|\bloste ik (?:dit|dat|het) op\b|\b(?:scheelde|scheelt) (?:een hoop|veel|enorm)\b|\bik heb (?:dat|dit|het) "
         r"(?:toen |zelf )?(?:opgelost|aangepakt) door\b",
+        r"\b(?:dat|zo) (?:zou|zal) ik (?:ook |zelf |dan |echt )*(?:doen|proberen|aanpakken)\b",
     ),
     statement_advice=_rx(
         r"\b(?:zou|zal) ik (?!ook\b|graag\b|willen weten\b|benieuwd\b|(?:[a-zà-ÿ']+ ){0,4}(?:vinden|voelen|schrikken|balen|"
@@ -332,11 +341,14 @@ NL = Lexicon(
         r"\bdat (?:werkte|hielp|werkt|helpt) (?:bij mij |bij ons )?(?:prima|goed|perfect|echt|uitstekend|wonderen|"
         r"top)\b|\b(?:ben|heb) (?:ik )?toen (?:gewoon|maar|meteen)\b",
         r"^(?:(?:gewoon|maar|even|eerst|eens),? )+[a-zà-ÿ]+en\b",
+        r"^(?:gewoon|gwn|eerst|maar|even),? (?!(?:[a-zà-ÿ']+ )*(?:je|jij|ik|we|wij|u|ze|hij|zij|het|is|was|zijn|"
+        r"waren|heeft|had|hebben)\b)(?:[a-zà-ÿ']+ ){0,9}[a-zà-ÿ]{3,}en\b",
     ),
     hedge=re.compile(r"(?<!\bof )(?<!\bnog )\b(?:gewoon|misschien|wellicht|eventueel|soms niet|eens niet)\b"),
     hedge_start=re.compile(r"^(?:misschien|wellicht|eventueel)\b"),
     process=_rx(
-        r"\bmag ik (?:nog )?(?:een |iets |één |nog een )?(?:vraag|vragen)\b|\bik heb (?:nog )?(?:een|geen) "
+        r"\bmag ik (?:nog |nu |even |ook |dan )*(?:een |iets |één |nog een )?(?:vraag|vragen)\b|\bwaar (?:zijn|waren) we\b|"
+        r"\bik was (?:even )?(?:weg|afgeleid|kwijt)\b|\bik heb (?:nog )?(?:een|geen) "
         r"(?:vraag|vragen)(?: meer)?\s*[.!]?$|\bkunnen we (?:even )?(?:een )?(?:pauze|korte pauze)\b|"
         r"\bis het mijn beurt\b|\b(?:wil|kan) iemand\b.*\bherhalen\b|\b(?:vragenronde|adviesronde)\b|\bhoeveel tijd (?:hebben we|is er)\b|\bde vraag (?:nog )?(?:een keer|eens|"
         r"opnieuw) (?:herhalen|stellen)\b|\bben ik aan de beurt\b|^zullen we\b|\bmag ik (?:even |nog )?(?:terugkomen|reageren|"
@@ -344,7 +356,7 @@ NL = Lexicon(
         r"(?:mijn|de) vraag (?:anders|opnieuw)\b"
     ),
     rhetorical=re.compile(
-        r"^(?:(?:en|dus|nou|maar),? )*(?:is|zou|lijkt|wordt) (?:het|dat) (?:[a-zà-ÿ']+ ){0,2}(?:niet|geen)\b"
+        r"^(?:(?:en|dus|nou|maar),? )*(?:is|was|zou|lijkt|wordt) (?:het|dat) (?:[a-zà-ÿ']+ ){0,2}(?:niet|geen)\b"
     ),
     quoting=re.compile(r"^(?:(?:en|dus|oké|ok),? )*(?:je|jij|u) (?:zei|zegt|noemde|noemt|vertelde|gebruikte) "),
     imperative=re.compile(
@@ -418,6 +430,12 @@ NL = Lexicon(
         r"\bhelpt het (?:niet|misschien|als)\b|\bhelpt (?:het|dat) (?:niet )?(?:om|als)\b",
         r"\bis het (?:geen|niet) (?:tijd|verstandig|slim)\b|\bis het (?:misschien|soms) (?:zo|omdat|een "
         r"kwestie)\b",
+        rf"\b(?:heb|hebt|had) {_JE} (?:[a-zà-ÿ']+ ){{0,3}}(?:eraan|daaraan) gedacht om\b|\bwat let (?:je|jou|jullie|u)\b|"
+        r"\bwat maakt dat (?:je|jij) (?:[a-zà-ÿ']+ ){1,5}nog (?:steeds )?(?:niet|geen)\b",
+        # "hoe zou het zijn als je dat gesprek samen met de mentor voert?": a plan of the asker's
+        r"\bhoe zou het (?:zijn|voelen|gaan|uitpakken) als (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,7}(?:doet|voert|zegt|"
+        r"vraagt|belt|neemt|stopt|gaat|maakt|laat|geeft|stuurt|kiest|doorverwijst|bespreekt|aangeeft|plant|regelt|"
+        r"probeert|weigert|delegeert|meldt|inschakelt|thuiswerkt|werkt|overdraagt|opzegt|afzegt|uitnodigt)\b",
     ),
     suggestive_tail=re.compile(
         r"(?:,|\btoch) (?:toch |niet dan |of niet |hè |he |nietwaar |zeker )?\?$|, (?:toch|niet dan|of niet|hè|nietwaar)$"
@@ -441,11 +459,13 @@ NL = Lexicon(
         r"(?=(?:[a-zà-ÿ']+ ){0,2}(?:zou|zouden|kan|kun|kunnen|zal))|(?!wat (?:ik|mij|ons|bij)\b|wat (?:je|jij) "
         r"(?:moet|zou moeten|het beste kunt) doen\b)(?:wat|hoe|waarom|waardoor|waarvoor|waarmee|"
         r"waarover|waarop|waaraan|waarin|waaruit|waarnaar|waarbij|welke?|in hoeverre|op welke|in welke|"
-        r"wat maakt|wat maakte|wiens|waar|wanneer|(?:toen|daarna|verder)\s*$|wie (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig)))\b"
+        r"wat maakt|wat maakte|wiens|waar|wanneer|(?:toen|daarna|verder)\s*$|wie (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig)|wie (?:[a-zà-ÿ']+ ){1,3}(?:zou|zouden|kan|"
+        r"kunnen) (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,3}(?:helpen|steunen|ondersteunen|bijstaan)))\b"
     ),
     closed_start=re.compile(
         r"^(?:(?:en|dus|oké|ok|nou|maar|ja|en dan) )*(?:(?:hoe (?:lang|vaak|oud|veel|groot|laat|ver|zeker)|"
-        r"hoeveel|wie(?! (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig))|wanneer(?!.*\b(?:wel|merk|"
+        r"hoeveel|zie (?:je|jij|u) (?:het|dat) (?:wel |nog |echt )?zitten|wie(?! (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig))(?! (?:[a-zà-ÿ']+ ){1,3}(?:zou|zouden|kan|"
+        r"kunnen) (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,3}(?:helpen|steunen|ondersteunen|bijstaan)\b)|wanneer(?!.*\b(?:wel|merk|"
         r"merkte|voel|voelde|gevoel|lukt|lukte|vaker|meestal|ervaar|kom je|gaat het|word je|ben je op je)\b)|welke (?:dag|datum|tijd|afdeling|functie|klas|collega|school|cliënt|client|"
         r"leerling|jaar|maand|week|rol|team|locatie|collega's|opleiding|keer)|wat (?:is|was) (?:je|jouw|zijn|"
         r"haar|hun) (?:functie|rol|leeftijd|naam|opleiding|taak|afdeling|contract)|wat voor (?:werk|functie|"
@@ -482,7 +502,8 @@ NL = Lexicon(
         r"\bik (?:snap|begrijp) (?:het|dat|je)\b|\bdat (?:lijkt|klinkt) me\b|\b(?:goed|knap|fijn|mooi|sterk|"
         r"moedig|dapper) dat je\b|\bdus (?:als ik|wat ik)\b|\bsamengevat\b|\bkortom\b|\bik heb geen vragen\b|"
         r"\bgeen vragen meer\b|\bik leef met je mee\b|\bsterkte\b|\bvervelend voor je\b|\bnaar voor je\b|"
-        r"\brot voor je\b|\bdapper van je\b|\bknap van je\b|\bmooi van je\b|\bfijn dat\b",
+        r"\brot voor je\b|\bdapper van je\b|\bknap van je\b|\bmooi van je\b|\bfijn dat\b|"
+        r"\b(?:dapper|moedig|fijn|mooi|knap|sterk|goed) om (?:[a-zà-ÿ']+ ){0,5}(?:casus|verhaal|inbreng)\b",
     ),
     second_question=re.compile(
         r"(?:,|\ben|\bof|\bmaar) (?:ook )?(?:waarom|wat dan|hoe dan|hoezo)\s*$|"
@@ -595,6 +616,10 @@ EN = Lexicon(
         r"\bi can't believe (?:you|u)\b|\bi (?:would|'d) never have\b|\bi would never do\b|\bwhat did you "
         r"expect\b|\bserves (?:you|them|him|her) right\b|\bdon't you realise\b|\bdon't you realize\b|"
         r"\bdo you (?:really )?think (?:that|this|it) (?:was|is) (?:professional|smart|okay|ok|acceptable|wise)\b",
+        r"\b(?:hasn't|has not|doesn't|does not|haven't|don't)(?: got| have)? (?:a|any|the (?:slightest|faintest)) "
+        r"(?:clue|idea) what (?:he|she|they)(?:'s|'re| is| are) doing\b|\b(?:hasn't|haven't) got a clue\b|"
+        r"\bhas no clue\b|\b(?:way |completely |totally |well |a bit |so )?out of line\b|"
+        r"\b(?:didn't|did) (?:you|u) (?:not )?(?:even )?(?:think|bother|care) to\b",
     ),
     advice=_rx(
         r"\b(?:you|u) (?:should|need to|must|have to|ought to|gotta|might want to|may want to|could just|"
@@ -620,6 +645,8 @@ EN = Lexicon(
         r"^(?:(?:honestly|just|maybe|so),? )*have (?:a|another) (?:word|chat|talk|look|go|think|conversation)\b|"
         r"^(?:(?:honestly|just|so),? )*(?:hand in|put in) your (?:notice|resignation)\b|\bwhat (?:you|u) need is\b|"
         r"\bdid (?:wonders|the trick)\b|\b(?:the )?(?:smart|best|right|wise) (?:move|thing) (?:is|would be) to\b|"
+        r"\bsorted (?:itself|themselves) out\b|\b(?:vanished|disappeared|evaporated) (?:overnight|in no time|within "
+        r"(?:a|one) (?:week|month|day))\b|\bnever looked back\b|"
         r"\bgive (?:that|it|this) a (?:go|try|shot)\b|\b(?:so|then|just) (?:definitely |really |just )?(?:do|try|go for) "
         r"(?:that|it|this)\b",
     ),
@@ -627,6 +654,8 @@ EN = Lexicon(
         r"\bi(?:'d| would) (?!(?:also |probably |really |definitely |honestly )?(?:like to know|love to hear|"
         r"like to hear|be curious|be interested|wonder|like to ask|like to understand|feel|find|be |have been|"
         r"struggle|hate|get (?:angry|upset|nervous|anxious)|love to know|want to know|have felt))[a-z]+",
+        r"^(?:(?:honestly|tbh|so|well|i think|frankly),? )*(?:you|u) (?:guys |all |two |lot |people )?(?:really |just |"
+        r"probably |definitely |clearly )?need (?:a|an|to|some|more|proper|better)\b",
         r"^(?:(?:so|then|well|honestly|frankly|i think|personally|maybe|perhaps),? )*(?:you|u) (?:could|can|might|may) "
         r"(?!have\b|be\b|see\b|tell\b|feel\b|hear\b|say\b|sense\b)",
     ),
@@ -681,6 +710,13 @@ EN = Lexicon(
         r"\bwould (?:it|that) help (?:if|to)\b|(?<!what )(?<!how )(?<!who )(?<!where )\bcould (?:you|u) (?:not |maybe |perhaps |just )?(?:tell|ask|talk|"
         r"say|try|go|delegate|refuse|stop|set|book|let|block|push|report|escalate|get|find)\b(?!.*\b(?:what|how)\b)",
         r"\bsurely\b",
+        r"\bcross(?:ed)? your mind\b|^(?:(?:and|so|but),? )*(?:could|might) (?:she|he|they) (?:just |perhaps |maybe |"
+        r"also |actually )?(?:be|have been)\b|^(?:(?:and|so|but),? )*(?:did|does|was|is) (?:it|that|this) not "
+        r"(?:feel|seem|sound|look)\b|^(?:(?:and|so|but),? )*(?:didn't|doesn't) (?:it|that|this) (?:feel|seem|sound|look)\b|"
+        r"\bwould (?:[a-z']+ ){1,6}not (?:help|be better|work|make sense|be easier|be wiser)\b",
+        r"\bhow would it (?:be|feel|go) if (?:you|u) (?:[a-z']+ ){0,3}(?:told|asked|talked|said|went|took|handed|"
+        r"stopped|tried|called|sent|gave|let|delegated|refused|reported|worked|did|made|set|booked|brought|invited|"
+        r"cancelled|canceled|quit|dropped)\b",
         r"\bis (?:that|it) (?:not )?(?:why|because)\b",
     ),
     suggestive_tail=re.compile(
@@ -692,7 +728,7 @@ EN = Lexicon(
         r"(?:more|about)|say a (?:little|bit|word|few words)|"
         r"talk (?:me|us) through|walk (?:me|us) through|elaborate|expand|share|paint|sketch|take (?:me|us) "
         r"through|unpack|put into words|give (?:me|us) an example|help (?:me|us) understand|say something "
-        r"about|show)\b",
+        r"about|show|give (?:me|us) (?:a sense|an idea|a picture|a feel|a flavour|a flavor) of)\b",
         r"^(?:(?:so|and|ok|okay|maybe) )?(?:tell (?:me|us)|describe|talk (?:me|us) through|walk (?:me|us) "
         r"through|say more|explain|help (?:me|us) understand|take (?:me|us) through|share|paint)\b",
         r"\bi(?:'m| am) (?:curious|wondering|interested)\b|\bi(?:'d| would) be (?:interested|curious) to (?:know|hear)\b|"
@@ -796,7 +832,7 @@ def _with_words(lex: Lexicon, lang: str) -> Lexicon:
             "is zijn was waren bent ben klinkt klonk lijkt leek blijkt bleek gedraagt gedroeg wordt werd "
             "doet deed vind vindt vond".split()
             if lang == "nl"
-            else "is are was were 's sounds sounded seems seemed being acting looks looked 're am isn't wasn't aren't "
+            else "is are was were 's sound sounds sounded seem seems seemed being acting look looks looked 're am isn't wasn't aren't "
             "find found think".split()
         ),
         persons=frozenset(
