@@ -12,6 +12,7 @@ starters, and the empathy, summary and thanks that count as "other".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["EN_MARKERS", "LEXICONS", "NL_MARKERS", "Cues", "Lexicon"]
@@ -44,8 +45,13 @@ class Cues:
         self._rest = join(rest) if rest else None
         # Needing a word of the sentence as its first word: tried only when the sentence has one.
         self._first = tuple((words, join(alts)) for words, alts in first.items())
-        # Needing a text somewhere in the sentence: tried only when the text is there.
-        self._gated = tuple((required, join(alts)) for required, alts in gated.items())
+        # Needing a text somewhere in the sentence: tried only when the text is there. A text that holds
+        # another one ("wat een " holds "wat ") joins that one's group: fewer tests per sentence.
+        merged: dict[str, list[str]] = {}
+        for required, alts in gated.items():
+            root = next((r for r in gated if r != required and r in required and not _holds_another(r, gated)), None)
+            merged.setdefault(root or required, []).extend(alts)
+        self._gated = tuple((required, join(alts)) for required, alts in merged.items())
 
     def search(self, s: str, words: set[str] | frozenset[str] | None = None) -> re.Match[str] | None:
         """The first match, or None. ``words``: the sentence's words, when the caller has them already."""
@@ -61,6 +67,10 @@ class Cues:
             if required in s and (m := rx.search(s)):
                 return m
         return None
+
+
+def _holds_another(text: str, texts: Iterable[str]) -> bool:
+    return any(t != text and t in text for t in texts)
 
 
 _LOOKBEHINDS = re.compile(r"^(?:\(\?<![^)]*\))+")

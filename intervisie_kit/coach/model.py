@@ -90,8 +90,8 @@ def train(rows: Iterable[tuple[str, str, str]]) -> dict[str, object]:
 
 
 @cache
-def _model(lang: str) -> tuple[tuple[str, ...], tuple[float, ...], dict[str, tuple[float, ...]], tuple[float, ...]]:
-    """Log priors, and per feature the log probability per kind (unseen features: the smoothed zero)."""
+def _model(lang: str) -> tuple[tuple[str, ...], tuple[float, ...], tuple[dict[str, float], ...], tuple[float, ...]]:
+    """Log priors, and per kind the log probability of each feature (unseen features: the smoothed zero)."""
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     kinds = tuple(data["kinds"])
     part = data[lang]
@@ -101,7 +101,7 @@ def _model(lang: str) -> tuple[tuple[str, ...], tuple[float, ...], dict[str, tup
     totals = [sum(c[i] for c in counts.values()) for i in range(len(kinds))]
     denominators = [math.log(t + alpha * vocab) for t in totals]
     unseen = tuple(math.log(alpha) - d for d in denominators)
-    logp = {f: tuple(math.log(n + alpha) - d for n, d in zip(c, denominators, strict=True)) for f, c in counts.items()}
+    logp = tuple({f: math.log(c[i] + alpha) - d for f, c in counts.items()} for i, d in enumerate(denominators))
     n = sum(part["prior"])
     prior = tuple(math.log(p / n) if p else -math.inf for p in part["prior"])
     return kinds, prior, logp, unseen
@@ -112,17 +112,16 @@ def predict(toks: list[str], lang: str, allowed: Iterable[str]) -> tuple[str, fl
     function that names the two words (or word pairs) that weighed most for it - asked for only when the
     model's answer is used."""
     kinds, prior, logp, unseen = _model(lang)
-    known = [f for f in features(toks) if f in logp]
-    sums = [sum(column) for column in zip(*(logp[f] for f in known), strict=True)] if known else [0.0] * len(kinds)
-    scores = {i: prior[i] + sums[i] for i in (kinds.index(k) for k in allowed)}
-    best = max(scores, key=scores.__getitem__)
-    top = scores[best]
-    sure = 1.0 / sum(math.exp(s - top) for s in scores.values())
-    others = [i for i in scores if i != best]
+    first = logp[0]
+    known = [f for f in features(toks) if f in first]
+    scores = [(prior[i] + sum(map(logp[i].__getitem__, known)), i) for i in map(kinds.index, allowed)]
+    top, best = max(scores)
+    sure = 1.0 / sum(math.exp(s - top) for s, _ in scores)
+    others = [i for _, i in scores if i != best]
 
     def evidence() -> tuple[str, ...]:
         words = [f for f in known if not f.startswith("^") and f != "?"]
-        words.sort(key=lambda f: max((logp[f][i] for i in others), default=unseen[best]) - logp[f][best])
+        words.sort(key=lambda f: max((logp[i][f] for i in others), default=unseen[best]) - logp[best][f])
         return tuple(f.replace("_", " ") for f in words[:2])
 
     return kinds[best], sure, evidence

@@ -44,7 +44,12 @@ def cache_dir() -> Path | None:
 
 
 def _digest(path: Path) -> str:
+    from .loader import MAX_FILE_BYTES
+
     try:
+        st = path.stat()
+        if st.st_size > MAX_FILE_BYTES:  # refused by the loader anyway: not worth reading
+            return f"{path}|too large|{st.st_size}|{st.st_mtime_ns}"
         return f"{path}|{hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()}"
     except OSError:
         return f"{path}|unreadable"
