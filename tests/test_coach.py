@@ -188,3 +188,65 @@ def test_the_model_is_the_same_in_every_process() -> None:
     kind, sure, evidence = model.predict(toks, "nl", ("judgement", "other", "advice", "open"))
     assert kind in ("judgement", "other", "advice", "open") and 0.25 <= sure <= 1.0
     assert all(isinstance(w, str) and w for w in evidence())
+
+
+def test_the_phrase_tables_find_exactly_what_their_whole_pattern_finds() -> None:
+    """The word and text tests in front of each group of alternatives (lexicon.Cues, lexicon.AnyWord) only
+    skip work: on every sentence of both labelled sets, a table matches exactly when its whole pattern as one
+    regex does."""
+    import re
+
+    from intervisie_kit.coach import _TOKEN, _sentences
+    from intervisie_kit.coach.lexicon import LEXICONS, AnyWord, Cues
+    from intervisie_kit.coach.spelling import repair
+
+    rows = [*DEV, *read_labelled(DATA / "coach_heldout.tsv")]
+    for lang, lex in LEXICONS.items():
+        sentences = [
+            words.replace(" ,", ",")
+            for row in rows
+            if row.lang == lang
+            for words, _ in _sentences(repair(_TOKEN.findall(row.text.lower()), lang))
+        ]
+        tables = {name: table for name, table in vars(lex).items() if isinstance(table, (Cues, AnyWord))}
+        assert len(tables) >= 10
+        for name, table in tables.items():
+            whole = re.compile(table.pattern)
+            for s in sentences:
+                assert bool(table.search(s)) == bool(whole.search(s)), (lang, name, s)
+
+
+def _table_vocabulary() -> list[str]:
+    import re
+
+    from intervisie_kit.coach.lexicon import LEXICONS, AnyWord, Cues
+
+    words: set[str] = set()
+    for lex in LEXICONS.values():
+        for table in vars(lex).values():
+            if isinstance(table, (Cues, AnyWord)):
+                words.update(re.findall(r"[a-zà-ÿ]+(?:['-][a-zà-ÿ]+)?", table.pattern.replace("\\b", " ")))
+    return sorted(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_table_vocabulary()), min_size=1, max_size=14),
+    st.lists(st.sampled_from([" ", " ", " ", ", ", "'", "-"]), min_size=13, max_size=13),
+)
+def test_the_phrase_tables_agree_with_their_whole_pattern_on_word_soup(words: list[str], joints: list[str]) -> None:
+    import re
+
+    from intervisie_kit.coach.lexicon import LEXICONS, AnyWord, Cues
+
+    s = "".join(w + j for w, j in zip(words, joints, strict=False)).strip(" ,'-") or words[0]
+    for lex in LEXICONS.values():
+        for table in vars(lex).values():
+            if isinstance(table, (Cues, AnyWord)):
+                assert bool(table.search(s)) == bool(re.search(table.pattern, s)), (table.pattern[:60], s)
+
+
+def test_words_the_dimension_tables_know_are_never_repaired_into_others() -> None:
+    """The spelling repair leaves every word of every table alone ("steun" is not a slip of "steunt")."""
+    assert classify("Welke steun zou je voor jezelf kunnen organiseren?").dimension is Dimension.ALTERNATIVES
+    assert classify("What conclusions did you draw after that meeting?", "en").dimension is Dimension.THOUGHTS

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from ..terms import Dimension, TurnKind
 from . import model
 from .feedback import explain
-from .lexicon import EN_MARKERS, LEXICONS, NL_MARKERS
+from .lexicon import EN_MARKERS, LEXICONS, NL_MARKERS, gate_words
 from .spelling import repair
 
 __all__ = ["Dimension", "Kind", "Verdict", "classify", "detect_lang"]
@@ -142,6 +142,12 @@ def classify(text: str, lang: str | None = None) -> Verdict:
 
 def _sentences(tokens: list[str]) -> list[tuple[str, str]]:
     """Split into sentences; each is its words joined by spaces and the mark it ended with ("" if none)."""
+    if 1 < len(tokens) <= MAX_WORDS:  # most turns are one sentence: no loop over the words
+        ends = sum(map(_SENTENCE_END.__contains__, tokens))
+        if ends == 0:
+            return [(" ".join(tokens), "")]
+        if ends == 1 and tokens[-1] in _SENTENCE_END:
+            return [(" ".join(tokens[:-1]), tokens[-1])]
     out: list[tuple[str, str]] = []
     current: list[str] = []
     for tok in tokens:
@@ -170,10 +176,11 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     s = words.replace(" ,", ",")
     if not any(ch.isalpha() for ch in s):
         return None
-    if cue := _search(lex.process, s):  # "mag ik nog een vraag stellen?" is for the facilitator
+    ws = set(s.replace(",", " ").split())  # the sentence's words
+    gw = gate_words(s) if ("'" in s or "-" in s) else ws  # and for the phrase tables, "should've" in pieces
+    if cue := _search(lex.process, s, gw):  # "mag ik nog een vraag stellen?" is for the facilitator
         return _Part(Kind.OTHER, [cue], text=s)
     asks = ended_with == "?"
-    ws = set(s.replace(",", " ").split())  # the sentence's words, shared by the phrase tables
     if not asks and (cue := _search(lex.quoting, s)):  # "je zei dat je het verpest hebt": their words, no verdict
         return _Part(Kind.OTHER, [cue], text=s)
     q = s + " ?" if asks else s
@@ -185,13 +192,13 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
         and _SUBORDINATE.search(s)
     ):  # "toen hij dat zei, wat dacht je?": the main clause asks
         clauses = clauses[1:]
-    invitation = _search(lex.invitation, s, ws)
+    invitation = _search(lex.invitation, s, gw)
     closed_cue = open_cue = None
     for clause in clauses:
         closed_cue = closed_cue or _search(lex.closed_start, clause)
         open_cue = open_cue or _search(lex.open_start, clause)
     verb_first = bool(lex.verb_first.search(s)) and not lex.imperative.search(s)
-    exclaims = bool(lex.exclamation.search(s)) and not asks
+    exclaims = not asks and bool(lex.exclamation.search(s))
     question = not exclaims and bool(asks or invitation or open_cue or closed_cue or verb_first)
     part = _Part(Kind.OTHER, text=s, question=question)
     # Cheap substring tests first: most sentences have no "waarom" and no second clause.
@@ -207,13 +214,13 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     rhetorical = question and (cue := _search(lex.rhetorical, s))
     if rhetorical and lex.traits.isdisjoint(ws) and not _OF_YOU.search(s):
         part.kind = Kind.SUGGESTIVE  # "is het niet slim om ...?": the asker's own idea, not a verdict
-    elif cue := _judgement(s, q, question, lex, ws):
+    elif cue := _judgement(s, q, question, lex, ws, gw):
         part.kind = Kind.JUDGEMENT
     elif exclaims:
         part.kind, cue = Kind.OTHER, s.split(" ")[0]
     elif question:
         tail = ("," in q or "toch" in q) and not _SUMMARY.search(s)
-        if (cue := _search(lex.suggestive, q, ws) or (_search(lex.suggestive_tail, q) if tail else None)) or (
+        if (cue := _search(lex.suggestive, q, gw) or (_search(lex.suggestive_tail, q) if tail else None)) or (
             (cue := _search(lex.hedge_start, s)) or (not invitation and not open_cue and (cue := _search(lex.hedge, s)))
         ):
             part.kind = Kind.SUGGESTIVE
@@ -226,21 +233,21 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
         else:
             part.kind, cue, part.guessed = Kind.CLOSED, s.split(" ")[0], True
     elif cue := (
-        _search(lex.advice, s, ws)
-        or _search(lex.statement_advice, s, ws)
+        _search(lex.advice, s, gw)
+        or _search(lex.statement_advice, s, gw)
         or _search(lex.imperative, s)
         or _commands(s, lex)
     ):
         part.kind = Kind.ADVICE
-    elif cue := _search(lex.suggestive, s, ws):  # "ik vraag me af of het niet beter is om ..."
+    elif cue := _search(lex.suggestive, s, gw):  # "ik vraag me af of het niet beter is om ..."
         part.kind = Kind.SUGGESTIVE
     else:
-        cue = _search(lex.other, s, ws)
+        cue = _search(lex.other, s, gw)
         part.guessed = cue is None
     if cue:
         part.cues.append(cue)
     if part.kind is Kind.OPEN:
-        part.dimension = _dimension(s, lex, told=bool(invitation))
+        part.dimension = _dimension(s, lex, bool(invitation), gw)
     return part
 
 
@@ -273,12 +280,14 @@ _SUMMARY = re.compile(
 )
 
 
-def _judgement(s: str, q: str, question: bool, lex, ws: set[str]) -> str | None:  # type: ignore[no-untyped-def]
-    m = lex.judgement.search(q, ws)
+def _judgement(s: str, q: str, question: bool, lex, ws: set[str], gw: set[str]) -> str | None:  # type: ignore[no-untyped-def]
+    m = lex.judgement.search(q, gw)
     if m is not None:
         reported = _REPORTED.search(s)
         if reported is None or reported.start() > m.start():
             return m.group(0).strip()
+    if lex.traits.isdisjoint(ws) and lex.insults.isdisjoint(ws):
+        return None
     return _labelled(s, lex, question)
 
 
@@ -317,17 +326,18 @@ def _commands(s: str, lex) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def _dimension(s: str, lex, told: bool = False) -> Dimension:  # type: ignore[no-untyped-def]
-    if lex.feelings.search(s):
+def _dimension(s: str, lex, told: bool = False, words: set[str] | None = None) -> Dimension:  # type: ignore[no-untyped-def]
+    words = words if words is not None else gate_words(s)
+    if lex.feelings.search(s, words):
         return Dimension.FEELINGS
     if told:  # "kun je vertellen ...": the story, unless it asks for thoughts
-        return Dimension.THOUGHTS if lex.thoughts.search(s) else Dimension.FACTS
-    if (m := lex.motives.search(s)) and " " in m.group(0):  # "wat weegt mee", "waar gaat het je om"
+        return Dimension.THOUGHTS if lex.thoughts.search(s, words) else Dimension.FACTS
+    if (motive := lex.motives.search(s)) and " " in motive.group(0):  # "wat weegt mee", "waar gaat het je om"
         return Dimension.MOTIVES
-    if lex.alternatives.search(s):
+    if lex.alternatives.search(s, words):
         return Dimension.ALTERNATIVES
-    if lex.motives.search(s):
+    if motive:
         return Dimension.MOTIVES
-    if lex.thoughts.search(s):
+    if lex.thoughts.search(s, words):
         return Dimension.THOUGHTS
     return Dimension.FACTS

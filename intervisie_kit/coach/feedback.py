@@ -176,6 +176,9 @@ def _direction(text: str) -> str:
     return "facts"
 
 
+_YOU = re.compile(r"\b(?:je|jij|jou|you)\b")
+
+
 def explain(
     kind: TurnKind, flags: frozenset[str], cues: tuple[str, ...], lang: str, text: str, sentences: list[str] | tuple[()]
 ) -> tuple[str, str | None]:
@@ -200,7 +203,7 @@ def explain(
     elif kind is TurnKind.ADVICE:
         suggestion = OPEN_BY_DIRECTION["alternatives"][i]
     elif kind is TurnKind.JUDGEMENT:
-        about_others = _OTHERS.search(joined) and not re.search(r"\b(?:je|jij|jou|you)\b", joined)
+        about_others = _OTHERS.search(joined) and not _YOU.search(joined)
         suggestion = OPEN_BY_DIRECTION["other_person" if about_others else "look_back"][i]
     elif kind is TurnKind.CLOSED:
         suggestion = OPEN_BY_DIRECTION[_direction(joined)][i]

@@ -19,11 +19,13 @@ __all__ = ["EN_MARKERS", "LEXICONS", "NL_MARKERS", "Cues", "Lexicon"]
 
 
 class Cues:
-    """Many alternative patterns, searched one by one behind a cheap substring test.
+    """Many alternative patterns, searched one by one behind cheap tests of the sentence's words.
 
     One regex of forty alternatives tries every alternative at every position of the sentence; most
     alternatives need a literal word that is simply not in the sentence. Each alternative here keeps the
-    longest literal text it cannot match without, and is only run when that text occurs.
+    longest literal text it cannot match without, or the words one of which must start it, and is only run
+    when the sentence has them. Inside such a group, an alternative that also needs one word out of a list
+    ("... (?:is|zijn|was) ...") is only run when the sentence holds one of those words too.
     """
 
     __slots__ = ("_first", "_gated", "_rest", "pattern")
@@ -41,32 +43,178 @@ class Cues:
                     first.setdefault(words, []).append(alt)
                 else:
                     rest.append(alt)
-        join = lambda alts: re.compile("|".join(f"(?:{a})" for a in alts))  # noqa: E731
-        self._rest = join(rest) if rest else None
+        self._rest = _join(rest) if rest else None
         # Needing a word of the sentence as its first word: tried only when the sentence has one.
-        self._first = tuple((words, join(alts)) for words, alts in first.items())
+        self._first = tuple((words, _gated_runs(alts, words)) for words, alts in first.items())
         # Needing a text somewhere in the sentence: tried only when the text is there. A text that holds
         # another one ("wat een " holds "wat ") joins that one's group: fewer tests per sentence.
         merged: dict[str, list[str]] = {}
         for required, alts in gated.items():
             root = next((r for r in gated if r != required and r in required and not _holds_another(r, gated)), None)
             merged.setdefault(root or required, []).extend(alts)
-        self._gated = tuple((required, join(alts)) for required, alts in merged.items())
+        self._gated = tuple((required, _gated_runs(alts)) for required, alts in merged.items())
 
     def search(self, s: str, words: set[str] | frozenset[str] | None = None) -> re.Match[str] | None:
         """The first match, or None. ``words``: the sentence's words, when the caller has them already."""
         if self._rest is not None and (m := self._rest.search(s)):
             return m
-        if self._first:
-            if words is None:
-                words = set(s.replace(",", " ").split())
-            for needed, rx in self._first:
-                if not needed.isdisjoint(words) and (m := rx.search(s)):
-                    return m
-        for required, rx in self._gated:
-            if required in s and (m := rx.search(s)):
-                return m
+        if words is None:
+            words = gate_words(s)
+        for needed, runs in self._first:
+            if not needed.isdisjoint(words):
+                for gates, rx in runs:  # (written out, not a function: this loop is the coach's hot path)
+                    for gate in gates:
+                        if gate.isdisjoint(words):
+                            break
+                    else:
+                        if m := rx.search(s):
+                            return m
+        for required, runs in self._gated:
+            if required in s:
+                for gates, rx in runs:
+                    for gate in gates:
+                        if gate.isdisjoint(words):
+                            break
+                    else:
+                        if m := rx.search(s):
+                            return m
         return None
+
+
+class AnyWord:
+    """A pattern whose alternatives are mostly single words, ``\\b(?:voel|voelde|...)\\b``, asked only whether it
+    occurs: the single words become a set tested against the sentence's words, the rest stays a regex."""
+
+    __slots__ = ("_rest", "_words", "pattern")
+
+    def __init__(self, *parts: str):
+        self.pattern = "|".join(f"(?:{p})" for p in parts)
+        words: set[str] = set()
+        rest: list[str] = []
+        for part in parts:
+            for alt in _split_alternatives(part):
+                if (m := _WORD_LIST.match(alt)) is None or _groups(alt) != [(2, len(alt) - 3)]:
+                    rest.append(alt)
+                    continue
+                others = []
+                for item in _split_alternatives(m.group(1)):
+                    if _ONE_WORD.match(item):
+                        words.add(item)
+                    else:
+                        others.append(item)
+                if others:
+                    rest.append(r"\b(?:" + "|".join(others) + r")\b")
+        self._words = frozenset(words)
+        self._rest = re.compile("|".join(f"(?:{a})" for a in rest)) if rest else None
+
+    def search(self, s: str, words: set[str] | frozenset[str] | None = None) -> bool:
+        if words is None:
+            words = gate_words(s)
+        return not self._words.isdisjoint(words) or bool(self._rest is not None and self._rest.search(s))
+
+
+_WORD_LIST = re.compile(r"^\\b\(\?:(.*)\)\\b$")
+_ONE_WORD = re.compile(r"^[a-zà-ÿ0-9]+$")
+
+
+def gate_words(s: str) -> set[str]:
+    """The words the tables' tests look for: the sentence's words and, since a regex word boundary also
+    falls at an apostrophe or a hyphen ("should've", "zo'n"), the pieces of such words too."""
+    words = set(s.replace(",", " ").split())
+    if "'" in s or "-" in s:
+        words.update(_PIECES.split(s.replace(",", " ")))
+    return words
+
+
+_PIECES = re.compile(r"[ '-]+")
+_Runs = tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...]
+
+
+def _join(alts: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alts))
+
+
+def _gated_runs(alts: list[str], known: frozenset[str] = frozenset()) -> _Runs:
+    """Consecutive alternatives that need the same word lists, each run as one regex. ``known``: a word list
+    the group as a whole was found by already, not tested again."""
+    runs: list[tuple[tuple[frozenset[str], ...], list[str]]] = []
+    for alt in alts:
+        gates = tuple(g for g in _word_gates(alt) if g != known)
+        if runs and runs[-1][0] == gates:
+            runs[-1][1].append(alt)
+        else:
+            runs.append((gates, [alt]))
+    return tuple((gates, _join(group)) for gates, group in runs)
+
+
+_PLAIN_WORDS = re.compile(r"^[a-zà-ÿ0-9'’-]+(?: [a-zà-ÿ0-9'’-]+)*(?:\|[a-zà-ÿ0-9'’-]+(?: [a-zà-ÿ0-9'’-]+)*)*$")
+
+
+def _groups(alt: str) -> list[tuple[int, int]]:
+    """(start, end) of every top-level group of an alternative: ``alt[start] == "("``, ``alt[end] == ")"``."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(alt):
+        ch = alt[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+        i += 1
+    return out
+
+
+def _word_gates(alt: str) -> tuple[frozenset[str], ...]:
+    """For each group of plain words every match must hold as whole words ("(?:is|zijn|was)" between
+    spaces), a set with one word (the longest) of each of its phrases: a sentence without any of them
+    cannot match."""
+    groups = _groups(alt)
+    gates = []
+    for start, end in groups:
+        content = alt[start + 3 : end]
+        if not alt.startswith("(?:", start) or not _PLAIN_WORDS.match(content):
+            continue
+        if alt[end + 1 : end + 2] in ("?", "*", "{", "+"):
+            continue  # optional: not needed
+        if alt[end + 1 : end + 2] != " " and alt[end + 1 : end + 3] != "\\b":
+            continue  # may run into a longer word
+        if _space_before(alt, start):
+            gates.append(frozenset(max(p.split(" "), key=len) for p in content.split("|")))
+    return tuple(gates)
+
+
+def _space_before(text: str, i: int) -> bool:
+    """Whether what matches just before ``text[i]`` always ends with a space or a word boundary: a literal
+    space or ``\\b``, or after one, optional groups whose every alternative ends that way."""
+    groups = _groups(text)
+    while True:
+        head = text[:i]
+        if head.endswith(" ") or head.endswith("\\b"):
+            return True
+        quantifier = _QUANTIFIED.search(head)
+        group = quantifier and next(((a, b) for a, b in groups if b == quantifier.start()), None)
+        if not group or not text.startswith("(?:", group[0]):
+            return False
+        alternatives = _split_alternatives(text[group[0] + 3 : group[1]])
+        if not all(a == "" or _space_before(a, len(a)) for a in alternatives):
+            return False
+        mandatory = quantifier.group(1) == "+" or (quantifier.group(2) or "0") != "0"
+        if mandatory and "" not in alternatives:
+            return True  # matched at least once, so it ended with a space
+        i = group[0]
+
+
+_QUANTIFIED = re.compile(r"\)(\?|\*|\+|\{(\d+)(?:,\d*)?\})$")
 
 
 def _holds_another(text: str, texts: Iterable[str]) -> bool:
@@ -74,7 +222,7 @@ def _holds_another(text: str, texts: Iterable[str]) -> bool:
 
 
 _LOOKBEHINDS = re.compile(r"^(?:\(\?<![^)]*\))+")
-_FIRST_GROUP = re.compile(r"^(?:\\b|\^)?\(\?:((?:[a-zà-ÿ' ]+\|)*[a-zà-ÿ' ]+)\)(?![?*{])")
+_FIRST_GROUP = re.compile(r"^(?:\\b|\^)?\(\?:((?:[a-zà-ÿ' -]+\|)*[a-zà-ÿ' -]+)\)(?![?*{])")
 _FIRST_WORD = re.compile(r"^(?:\\b|\^)?([a-zà-ÿ']+)(?=[ \\])")
 
 
@@ -142,7 +290,8 @@ def _required_text(alt: str) -> str | None:
     if depth == 0 and run:
         runs.append(run)
     best = max(runs, key=len, default="")
-    return best if len(best.strip()) >= 3 else None
+    word = best.startswith(" ") and best.endswith(" ") and len(best) > 3  # " of ", " en ": a whole word
+    return best if len(best.strip()) >= 3 or word else None
 
 
 def _rx(*parts: str) -> Cues:
@@ -175,10 +324,10 @@ class Lexicon:
     exclamation: re.Pattern[str]  # "wat een gedoe", "wat vervelend": not a question
     other: Cues  # empathy, summaries, thanks, recognition
     second_question: re.Pattern[str]  # "... en wat deed je toen": a second question in one sentence
-    feelings: re.Pattern[str]
-    thoughts: re.Pattern[str]
+    feelings: AnyWord
+    thoughts: AnyWord
     motives: re.Pattern[str]
-    alternatives: re.Pattern[str]
+    alternatives: AnyWord
     markers: frozenset[str]  # frequent words that tell this language apart
     # Word lists (words.py) for what no phrase can list: "die directie van jou is echt hopeloos".
     traits: frozenset[str] = frozenset()  # negative traits of a person or their conduct
@@ -521,7 +670,7 @@ NL = Lexicon(
         r"(?!je\b|jij\b|ze\b|hij\b|zij\b|u\b|we\b|het\b|dat\b|er\b|ik\b)"
         r"(?:[a-zà-ÿ']+ ){0,2}(?:je|jij|u|er|ze|zij|hij|het|dat|deed|dacht|voelde|zou|wil|vind|is|was|maakt|maakte)\b"
     ),
-    feelings=re.compile(
+    feelings=AnyWord(
         r"\bwat (?:deed|doet|deden|doen) (?:[a-zà-ÿ']+ ){0,5}met (?:je|jou|jezelf|u)\b|\bhoe (?:was|is) (?:het|dat) voor (?:je|jou|u)\b|\bwat gebeurt(?:e)? er in "
         r"(?:je|jou)\b|\b(?:voel|voelde|voelt|voelen|gevoel|gevoelens|emotie|emoties|raakte|raakt|geraakt|boos|bang|"
         r"verdriet|verdrietig|angst|schaamte|schaamde|schrok|frustratie|gefrustreerd|blij|machteloos|"
@@ -530,7 +679,7 @@ NL = Lexicon(
         r"wat deed dat met je|wat doet dat met je|wat deed het met je|wat doet het met je|wat gebeurde er met je|"
         r"wat gebeurt er met je|wat gebeurde er in je|emotioneel|stemming|gemoed)\b"
     ),
-    thoughts=re.compile(
+    thoughts=AnyWord(
         r"\b(?:verklaar|verklaart|verklaring|denk|dacht|denkt|gedacht|gedachte|gedachten|vind|vond|vindt|mening|overtuiging|overtuigingen|"
         r"door je heen|door je hoofd|tegen jezelf|zei je tegen jezelf|zeg je tegen jezelf|overweging|"
         r"overwegingen|verwacht|verwachtte|verwachting|verwachtingen|aanname|aannames|interpretatie|"
@@ -546,7 +695,7 @@ NL = Lexicon(
         r"betekent|betekende|wat levert|wat leverde|wat brengt|wat bracht|wat houdt je tegen|tegenhoudt|"
         r"tegenhield|houdt je tegen|hield je tegen|vrees|bang voor|verantwoordelijk|zorgen over)\b"
     ),
-    alternatives=re.compile(
+    alternatives=AnyWord(
         r"\b(?:zou (?:[a-zà-ÿ']+ ){0,4}(?:eruitzien|uitzien|steunen|helpen)|steunen|steun|eruitzien|overwogen|"
         r"geprobeerd|bedacht|anders|andere|alternatief|alternatieven|mogelijkheid|mogelijkheden|"
         r"optie|opties|keuze|keuzes|"
@@ -789,14 +938,14 @@ EN = Lexicon(
         r"(?:,|\band|\bor|\bbut) (?:also )?(?:what|how|why|which|who|when|where) (?:[a-z']+ ){0,2}(?:you|did|do|"
         r"does|is|was|were|are|would|could|made|makes|she|he|they|it|that)\b"
     ),
-    feelings=re.compile(
+    feelings=AnyWord(
         r"\bhow (?:was|is) (?:that|it) for you\b|\bdo to you\b|\bemotionally\b|\blanded with you\b|"
         r"\bgoing on for you\b|\bhow did (?:that|it) (?:land|sit)\b|\b(?:feel|feeling|feelings|felt|emotion|emotions|emotional|angry|anger|afraid|fear|scared|sad|"
         r"sadness|upset|ashamed|shame|frustrated|frustration|hurt|anxious|anxiety|worried|nervous|tense|"
         r"relieved|helpless|powerless|gut|stomach|body|experience it|experienced|affect|affected|what did "
         r"that do to you|what does that do to you|mood|energy|touched|moved)\b"
     ),
-    thoughts=re.compile(
+    thoughts=AnyWord(
         r"\b(?:explain|think|thought|thoughts|thinking|believe|belief|beliefs|mind|opinion|assume|assumption|"
         r"assumptions|expect|expected|expectation|expectations|conclude|conclusion|interpret|interpretation|"
         r"tell yourself|told yourself|consider|considerations|make of|made of|view|see it|saw it|doubt|"
@@ -809,7 +958,7 @@ EN = Lexicon(
         r"meaning|mean to you|means to you|care about|cares|sake|stand for|principle|principles|at stake|"
         r"afraid of|worry about)\b"
     ),
-    alternatives=re.compile(
+    alternatives=AnyWord(
         r"\b(?:else|other|different|differently|alternative|alternatives|option|options|possibilities|tried|"
         r"considered|happen next|what next|like to happen|like to see|step|support you|change one thing|look like|"
         r"possibility|choice|choices|choose|next step|next steps|next time|could you do|can you do|would you do|"

@@ -107,6 +107,11 @@ def _model(lang: str) -> tuple[tuple[str, ...], tuple[float, ...], tuple[dict[st
     return kinds, prior, logp, unseen
 
 
+@cache
+def _indices(kinds: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(map(kinds.index, allowed))
+
+
 def predict(toks: list[str], lang: str, allowed: Iterable[str]) -> tuple[str, float, Callable[[], tuple[str, ...]]]:
     """The likeliest of the ``allowed`` kinds for a turn's :func:`tokens`, its probability among them, and a
     function that names the two words (or word pairs) that weighed most for it - asked for only when the
@@ -114,7 +119,7 @@ def predict(toks: list[str], lang: str, allowed: Iterable[str]) -> tuple[str, fl
     kinds, prior, logp, unseen = _model(lang)
     first = logp[0]
     known = [f for f in features(toks) if f in first]
-    scores = [(prior[i] + sum(map(logp[i].__getitem__, known)), i) for i in map(kinds.index, allowed)]
+    scores = [(prior[i] + sum(map(logp[i].__getitem__, known)), i) for i in _indices(kinds, tuple(allowed))]
     top, best = max(scores)
     sure = 1.0 / sum(math.exp(s - top) for s, _ in scores)
     others = [i for _, i in scores if i != best]

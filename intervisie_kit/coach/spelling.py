@@ -56,7 +56,7 @@ def _cue_words(lang: str) -> frozenset[str]:
     lex = lexicon.LEXICONS[lang]
     words: set[str] = set(lex.markers)
     for value in vars(lex).values():
-        if isinstance(value, (re.Pattern, lexicon.Cues)):
+        if isinstance(value, (re.Pattern, lexicon.Cues, lexicon.AnyWord)):
             # The literal words in the pattern source (alternatives and sequences of a regex read as text).
             words.update(w for w in _WORD.findall(value.pattern.replace("\\b", " ")) if len(w) >= 3)
     return frozenset(words)
