@@ -27,7 +27,7 @@ import math
 import re
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -813,20 +813,29 @@ def overview_table(plan_: Plan, lang: str = "nl") -> str:
     return f"<table class='ik-table ik-plan-table'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+def _group_facts(
+    plan_: Plan, lang: str, before_rhythm: Sequence[str] = (), after_rhythm: Sequence[str] = ()
+) -> list[str]:
+    """The group's facts as list items, for the overview and the contract: members, the facilitator if
+    named, the meeting rhythm (with the given items before and after it), the location if given."""
+    e = html.escape
+    s = plan_.settings
+    facts = [f"<li>{e(_x('members', lang))}: {e(', '.join(s.members))}</li>"]
+    if s.facilitator:
+        facts.append(f"<li>{e(_x('facilitator', lang))}: {e(s.facilitator)}</li>")
+    facts.extend(before_rhythm)
+    facts.append(f"<li>{e(_x('rhythm', lang, n=s.meetings, minutes=s.minutes, weeks=s.interval_weeks))}</li>")
+    facts.extend(after_rhythm)
+    if s.location:
+        facts.append(f"<li>{e(_x('location', lang))}: {e(s.location)}</li>")
+    return facts
+
+
 def overview_html(plan_: Plan, lang: str = "nl") -> str:
     """A printable, standalone overview of the whole trajectory."""
     e = html.escape
-    s = plan_.settings
     name = group_name(plan_, lang)
-    facts = [
-        f"<li>{e(_x('members', lang))}: {e(', '.join(s.members))}</li>",
-        f"<li>{e(_x('rhythm', lang, n=s.meetings, minutes=s.minutes, weeks=s.interval_weeks))}</li>",
-        f"<li>{e(_x('handover', lang, n=plan_.handover_from))}</li>",
-    ]
-    if s.facilitator:
-        facts.insert(1, f"<li>{e(_x('facilitator', lang))}: {e(s.facilitator)}</li>")
-    if s.location:
-        facts.append(f"<li>{e(_x('location', lang))}: {e(s.location)}</li>")
+    facts = _group_facts(plan_, lang, after_rhythm=[f"<li>{e(_x('handover', lang, n=plan_.handover_from))}</li>"])
     notes = ""
     if plan_.notices:
         notes = (
@@ -868,15 +877,8 @@ def contract_html(plan_: Plan, lang: str = "nl", filled: Mapping[str, str] | Non
     def section(title_key: str, inner: str) -> str:
         return f"<h2>{e(_x(title_key, lang))}</h2>{inner}"
 
-    group_facts = [
-        f"<li>{e(_x('members', lang))}: {e(', '.join(s.members))}</li>",
-        f"<li>{e(_x('contract.period', lang))}: {e(date_text(first.day, lang))} – {e(date_text(last.day, lang))}</li>",
-        f"<li>{e(_x('rhythm', lang, n=s.meetings, minutes=s.minutes, weeks=s.interval_weeks))}</li>",
-    ]
-    if s.facilitator:
-        group_facts.insert(1, f"<li>{e(_x('facilitator', lang))}: {e(s.facilitator)}</li>")
-    if s.location:
-        group_facts.append(f"<li>{e(_x('location', lang))}: {e(s.location)}</li>")
+    period = f"{e(date_text(first.day, lang))} – {e(date_text(last.day, lang))}"
+    group_facts = _group_facts(plan_, lang, before_rhythm=[f"<li>{e(_x('contract.period', lang))}: {period}</li>"])
     signatures = "".join(f"<tr><td>{e(m)}</td><td></td><td></td></tr>" for m in s.members)
     if s.facilitator:
         signatures += f"<tr><td>{e(s.facilitator)}</td><td></td><td></td></tr>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -9,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intervisie_kit.coach import Dimension, Kind, Verdict, classify, detect_lang, model
+from intervisie_kit.coach import _TOKEN, Dimension, Kind, Verdict, _sentences, classify, detect_lang, model
 from intervisie_kit.coach.evaluation import read_labelled, score
+from intervisie_kit.coach.lexicon import LEXICONS, AnyWord, Cues, Lexicon
+from intervisie_kit.coach.spelling import repair
 
 DATA = Path(__file__).parent / "data"
 DEV = read_labelled(DATA / "coach_dev.tsv")
@@ -141,7 +144,7 @@ def test_pathological_word_soup_stays_fast_and_valid(words: list[str]) -> None:
 def test_the_shipped_word_model_is_counted_from_the_current_development_set() -> None:
     """Adding labelled turns without `python -m intervisie_kit.coach.train` fails here."""
     shipped = model.MODEL_FILE.read_text(encoding="utf-8")
-    assert shipped == model.dump(model.train(model.read_rows(DATA / "coach_dev.tsv")))
+    assert shipped == model.dump(model.train([(row.lang, row.kind.value, row.text) for row in DEV]))
 
 
 def test_the_model_only_decides_turns_the_rules_have_no_cue_for(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -190,16 +193,15 @@ def test_the_model_is_the_same_in_every_process() -> None:
     assert all(isinstance(w, str) and w for w in evidence())
 
 
+def _tables(lex: Lexicon) -> dict[str, Cues | AnyWord]:
+    """A lexicon's phrase tables: the ones that test the sentence's words before running their regexes."""
+    return {name: table for name, table in vars(lex).items() if isinstance(table, (Cues, AnyWord))}
+
+
 def test_the_phrase_tables_find_exactly_what_their_whole_pattern_finds() -> None:
     """The word and text tests in front of each group of alternatives (lexicon.Cues, lexicon.AnyWord) only
     skip work: on every sentence of both labelled sets, a table matches exactly when its whole pattern as one
     regex does."""
-    import re
-
-    from intervisie_kit.coach import _TOKEN, _sentences
-    from intervisie_kit.coach.lexicon import LEXICONS, AnyWord, Cues
-    from intervisie_kit.coach.spelling import repair
-
     rows = [*DEV, *read_labelled(DATA / "coach_heldout.tsv")]
     for lang, lex in LEXICONS.items():
         sentences = [
@@ -208,7 +210,7 @@ def test_the_phrase_tables_find_exactly_what_their_whole_pattern_finds() -> None
             if row.lang == lang
             for words, _ in _sentences(repair(_TOKEN.findall(row.text.lower()), lang))
         ]
-        tables = {name: table for name, table in vars(lex).items() if isinstance(table, (Cues, AnyWord))}
+        tables = _tables(lex)
         assert len(tables) >= 10
         for name, table in tables.items():
             whole = re.compile(table.pattern)
@@ -217,15 +219,10 @@ def test_the_phrase_tables_find_exactly_what_their_whole_pattern_finds() -> None
 
 
 def _table_vocabulary() -> list[str]:
-    import re
-
-    from intervisie_kit.coach.lexicon import LEXICONS, AnyWord, Cues
-
     words: set[str] = set()
     for lex in LEXICONS.values():
-        for table in vars(lex).values():
-            if isinstance(table, (Cues, AnyWord)):
-                words.update(re.findall(r"[a-zà-ÿ]+(?:['-][a-zà-ÿ]+)?", table.pattern.replace("\\b", " ")))
+        for table in _tables(lex).values():
+            words.update(re.findall(r"[a-zà-ÿ]+(?:['-][a-zà-ÿ]+)?", table.pattern.replace("\\b", " ")))
     return sorted(words)
 
 
@@ -235,15 +232,10 @@ def _table_vocabulary() -> list[str]:
     st.lists(st.sampled_from([" ", " ", " ", ", ", "'", "-"]), min_size=13, max_size=13),
 )
 def test_the_phrase_tables_agree_with_their_whole_pattern_on_word_soup(words: list[str], joints: list[str]) -> None:
-    import re
-
-    from intervisie_kit.coach.lexicon import LEXICONS, AnyWord, Cues
-
     s = "".join(w + j for w, j in zip(words, joints, strict=False)).strip(" ,'-") or words[0]
     for lex in LEXICONS.values():
-        for table in vars(lex).values():
-            if isinstance(table, (Cues, AnyWord)):
-                assert bool(table.search(s)) == bool(re.search(table.pattern, s)), (table.pattern[:60], s)
+        for table in _tables(lex).values():
+            assert bool(table.search(s)) == bool(re.search(table.pattern, s)), (table.pattern[:60], s)
 
 
 def test_words_the_dimension_tables_know_are_never_repaired_into_others() -> None:

@@ -32,6 +32,7 @@ from ..terms import Dimension, TurnKind
 from . import model
 from .feedback import explain
 from .lexicon import EN_MARKERS, LEXICONS, NL_MARKERS, gate_words
+from .lexicon import TOKEN as _TOKEN
 from .spelling import repair
 
 __all__ = ["Dimension", "Kind", "Verdict", "classify", "detect_lang"]
@@ -79,7 +80,6 @@ class _Part:
     guessed: bool = False  # no rule decided: a question taken as closed, a statement as other
 
 
-_TOKEN = re.compile(r"[a-zà-ÿ0-9]+(?:['’-][a-zà-ÿ0-9]+)*|[?!.;:,]")
 _SENTENCE_END = {"?", "!", ".", ";"}
 _JOINERS = (",", " en ", " of ", " maar ", " and ", " or ", " but ")
 
@@ -177,7 +177,7 @@ def _judge(words: str, ended_with: str, lex) -> _Part | None:  # type: ignore[no
     if not any(ch.isalpha() for ch in s):
         return None
     ws = set(s.replace(",", " ").split())  # the sentence's words
-    gw = gate_words(s) if ("'" in s or "-" in s) else ws  # and for the phrase tables, "should've" in pieces
+    gw = gate_words(s, ws)  # and for the phrase tables, "should've" in pieces too
     if cue := _search(lex.process, s, gw):  # "mag ik nog een vraag stellen?" is for the facilitator
         return _Part(Kind.OTHER, [cue], text=s)
     asks = ended_with == "?"

@@ -12,7 +12,7 @@ starters, and the empathy, summary and thanks that count as "other".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 __all__ = ["EN_MARKERS", "LEXICONS", "NL_MARKERS", "Cues", "Lexicon"]
@@ -117,12 +117,14 @@ _WORD_LIST = re.compile(r"^\\b\(\?:(.*)\)\\b$")
 _ONE_WORD = re.compile(r"^[a-zà-ÿ0-9]+$")
 
 
-def gate_words(s: str) -> set[str]:
-    """The words the tables' tests look for: the sentence's words and, since a regex word boundary also
-    falls at an apostrophe or a hyphen ("should've", "zo'n"), the pieces of such words too."""
-    words = set(s.replace(",", " ").split())
+def gate_words(s: str, words: set[str] | None = None) -> set[str]:
+    """The words the tables' tests look for: the sentence's words (``words``, when the caller has them)
+    and, since a regex word boundary also falls at an apostrophe or a hyphen ("should've", "zo'n"), the
+    pieces of such words too."""
+    if words is None:
+        words = set(s.replace(",", " ").split())
     if "'" in s or "-" in s:
-        words.update(_PIECES.split(s.replace(",", " ")))
+        return words | set(_PIECES.split(s.replace(",", " ")))
     return words
 
 
@@ -152,26 +154,8 @@ _PLAIN_WORDS = re.compile(r"^[a-zà-ÿ0-9'’-]+(?: [a-zà-ÿ0-9'’-]+)*(?:\|[a
 
 def _groups(alt: str) -> list[tuple[int, int]]:
     """(start, end) of every top-level group of an alternative: ``alt[start] == "("``, ``alt[end] == ")"``."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(alt):
-        ch = alt[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                out.append((start, i))
-        i += 1
-    return out
+    marks = [(i, ch) for i, ch in _top_level(alt) if ch != "|"]
+    return [(i, j) for (i, _), (j, _) in zip(marks[::2], marks[1::2], strict=True)]
 
 
 def _word_gates(alt: str) -> tuple[frozenset[str], ...]:
@@ -188,15 +172,16 @@ def _word_gates(alt: str) -> tuple[frozenset[str], ...]:
             continue  # optional: not needed
         if alt[end + 1 : end + 2] != " " and alt[end + 1 : end + 3] != "\\b":
             continue  # may run into a longer word
-        if _space_before(alt, start):
+        if _space_before(alt, start, groups):
             gates.append(frozenset(max(p.split(" "), key=len) for p in content.split("|")))
     return tuple(gates)
 
 
-def _space_before(text: str, i: int) -> bool:
+def _space_before(text: str, i: int, groups: list[tuple[int, int]] | None = None) -> bool:
     """Whether what matches just before ``text[i]`` always ends with a space or a word boundary: a literal
-    space or ``\\b``, or after one, optional groups whose every alternative ends that way."""
-    groups = _groups(text)
+    space or ``\\b``, or after one, optional groups whose every alternative ends that way. ``groups``:
+    :func:`_groups` of ``text``, when the caller has them."""
+    groups = _groups(text) if groups is None else groups
     while True:
         head = text[:i]
         if head.endswith(" ") or head.endswith("\\b"):
@@ -238,9 +223,10 @@ def _first_words(alt: str) -> frozenset[str] | None:
     return None
 
 
-def _split_alternatives(source: str) -> list[str]:
-    """Split a regex source at its top-level ``|``."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
+def _top_level(source: str) -> Iterator[tuple[int, str]]:
+    """Where a regex source opens or closes a top-level group ("(", ")") and where it has a top-level "|",
+    skipping escapes and character classes."""
+    depth, i, in_class = 0, 0, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -251,15 +237,22 @@ def _split_alternatives(source: str) -> list[str]:
         elif ch == "[":
             in_class = True
         elif ch == "(":
+            if depth == 0:
+                yield i, ch
             depth += 1
         elif ch == ")":
             depth -= 1
+            if depth == 0:
+                yield i, ch
         elif ch == "|" and depth == 0:
-            out.append(source[start:i])
-            start = i + 1
+            yield i, ch
         i += 1
-    out.append(source[start:])
-    return out
+
+
+def _split_alternatives(source: str) -> list[str]:
+    """Split a regex source at its top-level ``|``."""
+    cuts = [i for i, ch in _top_level(source) if ch == "|"]
+    return [source[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
 
 
 def _required_text(alt: str) -> str | None:
@@ -300,6 +293,9 @@ def _rx(*parts: str) -> Cues:
 
 # A pronoun for "you" and what may stand between the verb and it in a question.
 _JE = r"(?:je|jij|u|jullie|ge|gij)"
+
+#: How the coach reads a typed turn (lower case): words, with an apostrophe or hyphen inside, and marks.
+TOKEN = re.compile(r"[a-zà-ÿ0-9]+(?:['’-][a-zà-ÿ0-9]+)*|[?!.;:,]")
 
 
 @dataclass(frozen=True)

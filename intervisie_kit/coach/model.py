@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -31,8 +30,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..terms import TurnKind
+from .lexicon import TOKEN
 
-__all__ = ["CONFIDENT", "MODEL_FILE", "dump", "features", "predict", "read_rows", "tokens", "train"]
+__all__ = ["CONFIDENT", "MODEL_FILE", "dump", "features", "predict", "tokens", "train"]
 
 MODEL_FILE = Path(__file__).with_name("model.json")
 #: The model overrules the rules' guess only when it is this sure.
@@ -44,13 +44,12 @@ MIN_COUNT = 2
 MAX_CHARS = 2_000
 MAX_TOKENS = 400
 
-_TOKEN = re.compile(r"[a-zà-ÿ0-9]+(?:['’-][a-zà-ÿ0-9]+)*|[?!.;:,]")
 _PUNCTUATION = frozenset("!.;:,")
 
 
 def tokens(text: str) -> list[str]:
     """The turn's words as ``classify`` reads them (the same pattern), "?" included."""
-    return _TOKEN.findall(text[:MAX_CHARS].lower().replace("’", "'"))
+    return TOKEN.findall(text[:MAX_CHARS].lower().replace("’", "'"))
 
 
 def features(toks: list[str]) -> list[str]:
@@ -130,14 +129,6 @@ def predict(toks: list[str], lang: str, allowed: Iterable[str]) -> tuple[str, fl
         return tuple(f.replace("_", " ") for f in words[:2])
 
     return kinds[best], sure, evidence
-
-
-def read_rows(path: Path) -> list[tuple[str, str, str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    head = lines[0].split("\t")
-    at = {name: head.index(name) for name in ("lang", "kind", "text")}
-    rows = [line.split("\t") for line in lines[1:] if line.strip()]
-    return [(r[at["lang"]], r[at["kind"]], r[at["text"]]) for r in rows]
 
 
 def dump(table: dict[str, object]) -> str:

@@ -9,7 +9,8 @@ the table and the development set disagree.
 from __future__ import annotations
 
 from ..paths import kit_root
-from .model import MODEL_FILE, dump, read_rows, train
+from .evaluation import read_labelled
+from .model import MODEL_FILE, dump, train
 
 
 def main() -> int:
@@ -17,7 +18,8 @@ def main() -> int:
     if not source.is_file():
         print(f"{source} not found: run this from a checkout of the kit")
         return 2
-    MODEL_FILE.write_text(dump(train(read_rows(source))), encoding="utf-8")
+    rows = [(row.lang, row.kind.value, row.text) for row in read_labelled(source)]
+    MODEL_FILE.write_text(dump(train(rows)), encoding="utf-8")
     print(f"{MODEL_FILE}: counted {source}")
     return 0
 

@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .loader import MAX_FILE_BYTES
+
 __all__ = ["CACHE_ENV", "cache_dir", "key_for", "read", "write"]
 
 CACHE_ENV = "INTERVISIE_KIT_CACHE"
@@ -44,8 +46,6 @@ def cache_dir() -> Path | None:
 
 
 def _digest(path: Path) -> str:
-    from .loader import MAX_FILE_BYTES
-
     try:
         st = path.stat()
         if st.st_size > MAX_FILE_BYTES:  # refused by the loader anyway: not worth reading
