@@ -7,7 +7,12 @@
    page is written, so the beacon carries a valid token and XSRF protection stays on for everything else.
    Idle-kernel culling (``voila.json``) remains as a backstop for tabs that vanish without a beacon
    (a phone that runs out of battery, a killed browser).
-2. **The root URL opens the start page** instead of a file listing.
+2. **The root URL opens the start page**, and the file listings (``/voila/tree``, ``/voila/api/contents``)
+   are gone: the tree redirects to the start page, the contents API answers 404.
+3. **Only the kit's own Host and Origin get in** (:mod:`intervisie_kit.guard`): stock Voila turns
+   jupyter_server's host check off (``allow_remote_access=True``), which lets a hostile website reach the
+   pages and kernels through DNS rebinding. :class:`KitApplication` checks every request, websocket
+   upgrades and static files included, before any handler runs, and answers 403 otherwise.
 
 Only the command line imports this module; pages never do.
 """
@@ -15,16 +20,20 @@ Only the command line imports this module; pages never do.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import tornado.web
+from traitlets import List, Unicode
 from voila.app import Voila
+from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .guard import LOOPBACK_NAMES, refusal
 from .paths import share_dir
 
-__all__ = ["START_PAGE", "KitPageHandler", "KitVoila", "voila_argv"]
+__all__ = ["START_PAGE", "KitApplication", "KitPageHandler", "KitVoila", "voila_argv"]
 
 START_PAGE = "00_start.ipynb"
 
@@ -39,23 +48,79 @@ class KitPageHandler(TornadoVoilaHandler):
         _ = self.xsrf_token
 
 
+class RefusedHandler(tornado.web.RequestHandler):
+    """Answers 403 to every method: the request was not addressed to the kit."""
+
+    def initialize(self, reason: str) -> None:
+        self.reason = reason
+
+    def prepare(self) -> None:
+        self.application.settings["kit_log"].warning(
+            "Refused %s %s: %s (Host %r, Origin %r)",
+            self.request.method,
+            self.request.path[:200],
+            self.reason,
+            (self.request.headers.get("Host") or "")[:200],
+            (self.request.headers.get("Origin") or "")[:200],
+        )
+        self.set_status(403)
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish("403: dit adres hoort niet bij de intervisie-kit / this address does not belong to the kit\n")
+
+
+class KitApplication(tornado.web.Application):
+    """A tornado application that serves a request only when it is addressed to the kit itself."""
+
+    def find_handler(self, request, **kwargs):  # type: ignore[no-untyped-def]
+        names, port = self.settings["kit_allowed_hosts"], self.settings["kit_voila"].port
+        reason = refusal(request.headers.get("Host"), request.headers.get("Origin"), names, port, request.protocol)
+        if reason:
+            return self.get_handler_delegate(request, RefusedHandler, {"reason": reason})
+        return super().find_handler(request, **kwargs)
+
+
+class NotFoundHandler(tornado.web.RequestHandler):
+    def prepare(self) -> None:
+        raise tornado.web.HTTPError(404)
+
+
 class KitVoila(Voila):
-    """Voila with the kit's page handler and a root URL that leads to the start page."""
+    """Voila with the kit's page handler, no listings, and only the kit's own Host and Origin."""
 
     name = "intervisie-kit"
 
+    allowed_hosts = List(
+        Unicode(),
+        default_value=list(LOOPBACK_NAMES),
+        help="Host names (or addresses) the kit answers to; requests for any other Host are refused.",
+    ).tag(config=True)
+
     def init_handlers(self) -> list:
         handlers = []
+        start = f"{self.server_url.rstrip('/')}/voila/render/{START_PAGE}"
         for spec in super().init_handlers():
             pattern, handler, *rest = spec
             if handler is TornadoVoilaHandler:
                 handler = KitPageHandler
-            elif handler is TornadoVoilaTreeHandler and pattern.rstrip("/") == self.server_url.rstrip("/"):
-                target = f"{self.server_url.rstrip('/')}/voila/render/{START_PAGE}"
-                handlers.append((pattern, tornado.web.RedirectHandler, {"url": target}))
+            elif handler is TornadoVoilaTreeHandler:  # the root and /voila/tree: no listing, the start page
+                handlers.append((pattern, tornado.web.RedirectHandler, {"url": start}))
+                continue
+            elif handler is VoilaContentsHandler:  # the notebook list as JSON
+                handlers.append((pattern, NotFoundHandler))
                 continue
             handlers.append((pattern, handler, *rest))
         return handlers
+
+    def start(self) -> None:
+        # Voila.start, with KitApplication instead of tornado.web.Application (voila 0.5.13).
+        self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
+        self.log.info("Storing connection files in %s.", self.connection_dir)
+        settings = self.init_settings()
+        settings.update(kit_allowed_hosts=tuple(self.allowed_hosts), kit_voila=self, kit_log=self.log)
+        self.app = KitApplication(**settings)
+        self.app.settings.update(self.tornado_settings)
+        self.app.add_handlers(".*$", self.init_handlers())
+        self.listen()
 
 
 def voila_argv(
@@ -66,6 +131,7 @@ def voila_argv(
         str(notebooks),
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",  # a taken port is an error, not a silent move to another address
         f"--Voila.open_browser={open_browser}",
         f"--Voila.config_file_paths={share_dir() / 'config'}",
     ]
