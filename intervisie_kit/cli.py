@@ -145,16 +145,18 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
         os.environ[CONTENT_ENV] = os.pathsep.join([*filter(None, existing.split(os.pathsep)), *dirs])
     if args.lang:
         os.environ[LANG_ENV] = args.lang
-    if args.journal:
-        from .journal.store import JOURNAL_ENV, JournalError, journal_url
+    from .journal.store import JOURNAL_ENV, LAUNCH_DIR_ENV, JournalError, journal_url
 
+    # Pages run with their own folder as working directory: a relative journal location means the folder
+    # this command was started in, so it is made absolute here, and the guard sees the real place.
+    os.environ[LAUNCH_DIR_ENV] = str(Path.cwd().resolve())
+    chosen = args.journal or os.environ.get(JOURNAL_ENV, "").strip()
+    if chosen:
         try:
-            journal_url(args.journal)  # refuse a journal inside the kit before serving
+            os.environ[JOURNAL_ENV] = journal_url(chosen)  # refuse a journal inside the kit before serving
         except JournalError as exc:
             print(exc.text(lang), file=sys.stderr)
             return 2
-        raw = args.journal if "://" in args.journal else str(Path(args.journal).expanduser().resolve())
-        os.environ[JOURNAL_ENV] = raw  # the pages' kernels inherit it
 
     content = load(strict=False)
     for problem in content.problems:

@@ -17,7 +17,7 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     calls: list[list[str]] = []
     monkeypatch.setattr(server, "run", lambda argv: calls.append(argv))
     # setenv first so monkeypatch restores these afterwards: `serve` writes them into os.environ.
-    for name in (CONTENT_ENV, "INTERVISIE_KIT_LANG", "INTERVISIE_KIT_JOURNAL"):
+    for name in (CONTENT_ENV, "INTERVISIE_KIT_LANG", "INTERVISIE_KIT_JOURNAL", "INTERVISIE_KIT_LAUNCH_DIR"):
         monkeypatch.setenv(name, "")
         monkeypatch.delenv(name)
     return calls
@@ -90,4 +90,4 @@ def test_cards_command_writes_html_and_pdf(tmp_path: Path, capsys) -> None:  # t
 
 def test_journal_option_reaches_the_pages(captured: list[list[str]], tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert cli.main(["serve", "--journal", str(tmp_path / "mijn.sqlite")]) == 0
-    assert os.environ["INTERVISIE_KIT_JOURNAL"] == str((tmp_path / "mijn.sqlite").resolve())
+    assert os.environ["INTERVISIE_KIT_JOURNAL"] == f"sqlite:///{(tmp_path / 'mijn.sqlite').resolve()}"

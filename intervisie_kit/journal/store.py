@@ -11,14 +11,23 @@ adds a per-browser secret that maps to a trainee id; the store needs no change f
 
 Writes are short transactions. On SQLite they start with ``BEGIN IMMEDIATE`` in WAL mode, so several
 processes (kernels) can write to one file without losing entries, and a process killed mid-write
-leaves the file as it was before that transaction.
+leaves the file as it was before that transaction. Reads are plain WAL reads on a second engine: they
+never wait for a writer. A write that cannot get the lock within :data:`WRITE_WAIT` seconds ends in a
+:class:`JournalError` that the page shows ("het dagboek is even bezet"), never in a traceback.
+
+A relative path (also inside a ``sqlite:///`` URL) means: relative to the folder the command was started
+in (``INTERVISIE_KIT_LAUNCH_DIR``, which ``intervisie-kit serve`` sets), never the page's own folder.
+An existing journal file that others may read is tightened to 0600 (and the kit's own folder to 0700),
+and the page says so.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -30,12 +39,19 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 __all__ = [
+    "BUSY",
     "JOURNAL_ENV",
+    "LAUNCH_DIR_ENV",
+    "MAX_NAME",
+    "MAX_TEXT",
+    "MAX_TITLE",
+    "WRITE_WAIT",
     "Context",
     "Entry",
     "Erased",
     "Journal",
     "JournalError",
+    "Notice",
     "Share",
     "Trainee",
     "default_location",
@@ -43,9 +59,13 @@ __all__ = [
 ]
 
 JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"
+LAUNCH_DIR_ENV = "INTERVISIE_KIT_LAUNCH_DIR"  # where `serve` was started: relative journal paths mean this
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0002"  # the newest migration; tests/test_journal.py checks it against migrations/versions
 MAX_TEXT = 50_000  # characters per answer: a long reflection fits, a pasted book does not
+MAX_NAME = 200  # characters in a trainee's name
+MAX_TITLE = 300  # characters in a title or a context label
+WRITE_WAIT = 5.0  # seconds a write waits for another process's write before it says the journal is busy
 
 metadata = sa.MetaData()
 trainees = sa.Table(
@@ -128,11 +148,23 @@ class Entry:
 
 @dataclass(frozen=True)
 class Erased:
-    """What 'Wis mijn gegevens' deleted."""
+    """What 'Wis mijn gegevens' deleted; ``compacted`` is False while another connection holds the file."""
 
     entries: int
     shared_entries: int
     trainee: bool
+    compacted: bool = True
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the page should tell the trainee about the journal file, in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def text(self, lang: str = "nl") -> str:
+        return self.en if lang == "en" else self.nl
 
 
 def default_location() -> Path:
@@ -149,21 +181,52 @@ def _checkout_root() -> Path | None:
     return root if (root / "pyproject.toml").exists() or (root / ".git").exists() else None
 
 
+def _base_dir() -> Path:
+    launched = os.environ.get(LAUNCH_DIR_ENV, "").strip()
+    return Path(launched) if launched else Path.cwd()
+
+
+def _inside_kit(path: Path) -> JournalError | None:
+    root = _checkout_root()
+    if root is None or not path.is_relative_to(root.resolve()):
+        return None
+    return JournalError(
+        f"Het dagboek mag niet in de map van de kit staan ({path}): reflecties horen niet in een "
+        "repository. Kies een map buiten de kit of laat de instelling leeg.",
+        f"The journal may not live inside the kit's folder ({path}): reflections do not belong in a "
+        "repository. Choose a folder outside the kit or leave the setting empty.",
+    )
+
+
+def _absolute(raw: str) -> Path:
+    path = Path(raw).expanduser()
+    return (path if path.is_absolute() else _base_dir() / path).resolve()
+
+
 def journal_url(location: str | os.PathLike[str] | None = None) -> str:
-    """The SQLAlchemy URL of the journal: the option, else the environment, else the user data folder."""
+    """The SQLAlchemy URL of the journal: the option, else the environment, else the user data folder.
+
+    Every SQLite location, given as a path or inside a URL, comes back as an absolute path, and one inside
+    the kit's own tree is refused.
+    """
     raw = str(location) if location else os.environ.get(JOURNAL_ENV, "").strip()
     if "://" in raw:
-        return raw
-    path = Path(raw).expanduser() if raw else default_location()
-    path = path.resolve()
-    root = _checkout_root()
-    if root is not None and path.is_relative_to(root.resolve()):
-        raise JournalError(
-            f"Het dagboek mag niet in de map van de kit staan ({path}): reflecties horen niet in een "
-            "repository. Kies een map buiten de kit of laat de instelling leeg.",
-            f"The journal may not live inside the kit's folder ({path}): reflections do not belong in a "
-            "repository. Choose a folder outside the kit or leave the setting empty.",
-        )
+        try:
+            url = sa.make_url(raw)
+        except sa.exc.ArgumentError as exc:
+            raise JournalError(
+                f"Dit is geen geldig adres voor het dagboek: {raw[:200]!r}.",
+                f"This is not a valid journal address: {raw[:200]!r}.",
+            ) from exc
+        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+            return raw
+        path = _absolute(url.database)
+        if (problem := _inside_kit(path)) is not None:
+            raise problem
+        return url.set(database=str(path)).render_as_string(hide_password=False)
+    path = _absolute(raw) if raw else default_location().resolve()
+    if (problem := _inside_kit(path)) is not None:
+        raise problem
     return f"sqlite:///{path}"
 
 
@@ -171,17 +234,66 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
-def _prepare_sqlite_file(path: Path) -> None:
-    """Create the folder (0700) and an empty file (0600) before SQLite does, with its default 0644."""
+def _prepare_sqlite_file(path: Path) -> list[Notice]:
+    """Create the folder (0700) and an empty file (0600) before SQLite does, with its default 0644.
+
+    An existing file (and its -wal/-shm) that others may read is tightened to 0600; the kit's own data
+    folder to 0700. A folder the trainee chose is theirs: it is only mentioned.
+    """
+    notices: list[Notice] = []
+    own_folder = path.parent == default_location().parent
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
     # SQLite gives the -wal and -shm files the permissions of the database file.
+    loose = []
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = stat.S_IMODE(part.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if mode & 0o077:
+            try:
+                part.chmod(0o600)
+                loose.append(part.name)
+            except OSError:
+                notices.append(Notice(f"{part} is leesbaar voor anderen.", f"{part} is readable by others."))
+    if loose:
+        notices.append(
+            Notice(
+                f"Je dagboekbestand was leesbaar voor andere gebruikers van deze computer; dat is nu alleen "
+                f"voor jou ({', '.join(loose)}: 0600).",
+                f"Your journal file was readable by other users of this computer; it is now yours alone "
+                f"({', '.join(loose)}: 0600).",
+            )
+        )
+    folder_mode = stat.S_IMODE(path.parent.stat().st_mode)
+    if folder_mode & 0o077:
+        if own_folder:
+            path.parent.chmod(0o700)
+            notices.append(
+                Notice(
+                    f"De map van je dagboek was zichtbaar voor anderen; dat is nu alleen voor jou ({path.parent}).",
+                    f"Your journal's folder was visible to others; it is now yours alone ({path.parent}).",
+                )
+            )
+        else:
+            notices.append(
+                Notice(
+                    f"Andere gebruikers van deze computer kunnen de map {path.parent} inzien (niet je dagboek "
+                    "zelf). Kies een eigen map als je dat niet wilt.",
+                    f"Other users of this computer can list the folder {path.parent} (not your journal itself). "
+                    "Choose a private folder if you do not want that.",
+                )
+            )
+    return notices
 
 
-def _sqlite_engine(url: sa.URL) -> Engine:
-    engine = sa.create_engine(url, connect_args={"timeout": 60}, poolclass=sa.pool.NullPool)
+def _sqlite_engine(url: sa.URL, *, write: bool) -> Engine:
+    # A writer waits WRITE_WAIT for another writer; a reader never waits in WAL mode, except for the
+    # brief exclusive moment of a compaction after 'Wis mijn gegevens'.
+    engine = sa.create_engine(url, connect_args={"timeout": WRITE_WAIT}, poolclass=sa.pool.NullPool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -195,10 +307,24 @@ def _sqlite_engine(url: sa.URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
-        # Take the write lock at the start: no deadlock between two readers that both want to write.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock at the start: no deadlock between two readers that both want to
+        # write. Readers take a snapshot and never wait.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
 
     return engine
+
+
+def _busy(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "locked" in text or "busy" in text
+
+
+BUSY = JournalError(
+    "Het dagboek is even bezet (een andere pagina of programma schrijft erin). Er is niets verloren: "
+    "je tekst staat er nog. Probeer het over een paar seconden opnieuw.",
+    "The journal is busy for a moment (another page or program is writing to it). Nothing is lost: your "
+    "text is still here. Try again in a few seconds.",
+)
 
 
 class Journal:
@@ -206,16 +332,31 @@ class Journal:
 
     def __init__(self, location: str | os.PathLike[str] | None = None):
         self.url = sa.make_url(journal_url(location))
+        self.notices: list[Notice] = []
         if self.url.get_backend_name() == "sqlite":
             if self.url.database in (None, "", ":memory:"):
                 raise JournalError("Het dagboek heeft een bestand nodig.", "The journal needs a file.")
             self.path: Path | None = Path(self.url.database)
-            _prepare_sqlite_file(self.path)
-            self.engine = _sqlite_engine(self.url)
+            self.notices = _prepare_sqlite_file(self.path)
+            self.engine = _sqlite_engine(self.url, write=True)
+            self.reader = _sqlite_engine(self.url, write=False)
         else:
             self.path = None
             self.engine = sa.create_engine(self.url, pool_pre_ping=True)
+            self.reader = self.engine
         self._upgrade()
+        self.finish_compaction()
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """A write transaction; a lock that cannot be had in time becomes :data:`BUSY`, not a traceback."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa.exc.OperationalError as exc:
+            if _busy(exc):
+                raise BUSY from exc
+            raise
 
     # -- schema ------------------------------------------------------------------------------------
 
@@ -228,7 +369,7 @@ class Journal:
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             if conn.dialect.name == "postgresql":  # one migrating process at a time
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657)")
             config.attributes["connection"] = conn
@@ -241,11 +382,13 @@ class Journal:
             return None
 
     def schema_version(self) -> str | None:
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
     def close(self) -> None:
+        self.finish_compaction()
         self.engine.dispose()
+        self.reader.dispose()
 
     def __enter__(self) -> Journal:
         return self
@@ -256,13 +399,13 @@ class Journal:
     # -- trainees ----------------------------------------------------------------------------------
 
     def add_trainee(self, name: str = "") -> Trainee:
-        trainee = Trainee(uuid.uuid4().hex, _clean(name, 200), _now())
-        with self.engine.begin() as conn:
+        trainee = Trainee(uuid.uuid4().hex, _clean(name, MAX_NAME), _now())
+        with self._write() as conn:
             conn.execute(trainees.insert().values(id=trainee.id, name=trainee.name, created=trainee.created))
         return trainee
 
     def trainee(self, trainee_id: str) -> Trainee:
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             row = conn.execute(trainees.select().where(trainees.c.id == trainee_id)).first()
         if row is None:
             raise JournalError("Deze deelnemer bestaat niet (meer).", "This trainee does not exist (any more).")
@@ -270,13 +413,13 @@ class Journal:
 
     def local_trainee(self) -> Trainee:
         """The one trainee of a single-laptop journal: the first one, created when there is none."""
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             row = conn.execute(trainees.select().order_by(trainees.c.created, trainees.c.id).limit(1)).first()
         return Trainee(row.id, row.name, row.created) if row is not None else self.add_trainee()
 
     def rename(self, trainee_id: str, name: str) -> Trainee:
-        with self.engine.begin() as conn:
-            conn.execute(trainees.update().where(trainees.c.id == trainee_id).values(name=_clean(name, 200)))
+        with self._write() as conn:
+            conn.execute(trainees.update().where(trainees.c.id == trainee_id).values(name=_clean(name, MAX_NAME)))
         return self.trainee(trainee_id)
 
     # -- entries -----------------------------------------------------------------------------------
@@ -301,14 +444,14 @@ class Journal:
             "updated": now,
             "template": _clean(template, 80),
             "context_kind": Context(context).value,
-            "context_label": _clean(context_label, 300),
-            "title": _clean(title, 300),
+            "context_label": _clean(context_label, MAX_TITLE),
+            "title": _clean(title, MAX_TITLE),
             "answers": _clean_answers(answers),
             "figures": dict(figures) if figures is not None else None,
             "share": share.value,
             "shared_at": now if share is Share.SUPERVISOR else None,
         }
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             self._require_trainee(conn, trainee_id)
             entry_id = conn.execute(entries.insert().values(**values)).inserted_primary_key[0]  # type: ignore[index]
         return self.get(trainee_id, entry_id)
@@ -326,9 +469,9 @@ class Journal:
         if answers is not None:
             values["answers"] = _clean_answers(answers)
         if title is not None:
-            values["title"] = _clean(title, 300)
+            values["title"] = _clean(title, MAX_TITLE)
         if context_label is not None:
-            values["context_label"] = _clean(context_label, 300)
+            values["context_label"] = _clean(context_label, MAX_TITLE)
         self._update(trainee_id, entry_id, values)
         return self.get(trainee_id, entry_id)
 
@@ -339,13 +482,13 @@ class Journal:
         return self.get(trainee_id, entry_id)
 
     def delete(self, trainee_id: str, entry_id: int) -> None:
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             done = conn.execute(entries.delete().where(_own(trainee_id, entry_id))).rowcount
         if not done:
             raise _not_found()
 
     def get(self, trainee_id: str, entry_id: int) -> Entry:
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             row = conn.execute(entries.select().where(_own(trainee_id, entry_id))).first()
         if row is None:
             raise _not_found()
@@ -367,13 +510,13 @@ class Journal:
             query = query.where(entries.c.context_kind == Context(context).value)
         if templates is not None:
             query = query.where(entries.c.template.in_(list(templates)))
-        with self.engine.connect() as conn:
+        with self.reader.connect() as conn:
             rows = conn.execute(query.order_by(entries.c.created, entries.c.id)).all()
         return [_entry(r) for r in rows]
 
     def erase_trainee(self, trainee_id: str) -> Erased:
         """Delete everything of one trainee: their entries and the trainee record itself."""
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             shared = conn.execute(
                 sa.select(sa.func.count())
                 .select_from(entries)
@@ -381,27 +524,50 @@ class Journal:
             ).scalar_one()
             count = conn.execute(entries.delete().where(entries.c.trainee_id == trainee_id)).rowcount
             gone = conn.execute(trainees.delete().where(trainees.c.id == trainee_id)).rowcount
-        if self.path is not None:
-            self._compact()
-        return Erased(entries=count, shared_entries=shared, trainee=bool(gone))
+        compacted = self._compact() if self.path is not None else True
+        return Erased(entries=count, shared_entries=shared, trainee=bool(gone), compacted=compacted)
 
-    def _compact(self) -> None:
-        """Move the deletion out of the WAL into the (securely overwritten) file and shrink it.
+    @property
+    def _pending_marker(self) -> Path | None:
+        return self.path.with_name(self.path.name + "-compact-pending") if self.path is not None else None
 
-        Best effort: another kernel reading at this moment makes SQLite answer 'busy'; the rows are gone
-        either way, and the next checkpoint overwrites the old pages.
+    def _compact(self) -> bool:
+        """Move the deletion out of the WAL into the (securely overwritten) file, shrink it, empty the WAL.
+
+        Another connection that is reading at this moment (another page, a backup program) keeps SQLite
+        from finishing. Then a marker file remembers it, and the next journal that opens or closes this
+        file finishes the job (:meth:`finish_compaction`); SQLite itself also checkpoints the WAL when the
+        last connection closes. The rows are gone either way; what waits is the old bytes.
         """
+        marker = self._pending_marker
+        assert marker is not None
         raw = self.engine.raw_connection()
         try:
-            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
-            raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+            conn = raw.driver_connection
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()  # type: ignore[union-attr]
+            if busy:
+                raise RuntimeError("checkpoint blocked by a reader")
+            conn.execute("VACUUM")  # type: ignore[union-attr]
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()  # type: ignore[union-attr]
+            if busy:
+                raise RuntimeError("checkpoint blocked by a reader")
         except Exception:
-            pass
+            marker.touch(mode=0o600, exist_ok=True)
+            return False
         finally:
             raw.close()
+        marker.unlink(missing_ok=True)
+        return True
+
+    def finish_compaction(self) -> bool:
+        """Finish a compaction an erase could not complete; True when none is pending any more."""
+        marker = self._pending_marker
+        if marker is None or not marker.exists():
+            return True
+        return self._compact()
 
     def _update(self, trainee_id: str, entry_id: int, values: Mapping[str, Any]) -> None:
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             done = conn.execute(entries.update().where(_own(trainee_id, entry_id)).values(**values)).rowcount
         if not done:
             raise _not_found()

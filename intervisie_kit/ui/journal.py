@@ -140,6 +140,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Erased: {entries} reflection(s), {shared} of them shared, and your name. "
         "Nothing of yours is left in the journal.",
     ),
+    "journal.erase.pending": (
+        "Een andere pagina of programma heeft het dagboekbestand nog open, dus de oude tekst kon nog niet uit "
+        "het bestand zelf worden geveegd. Dat gebeurt vanzelf zodra die is gesloten (of wanneer je deze pagina "
+        "opnieuw opent).",
+        "Another page or program still has the journal file open, so the old text could not be wiped from the "
+        "file itself yet. That happens by itself as soon as it is closed (or when you open this page again).",
+    ),
+    "journal.name.saved": ("Naam bewaard.", "Name saved."),
     "journal.scale.none": ("-", "-"),
 }
 register(TEXTS)
@@ -206,7 +214,8 @@ class JournalView(widgets.VBox):
         super().__init__(**kwargs)
         self.add_class("ik-journal")
         where = str(page.journal.path) if page.journal.path else page.journal.url.render_as_string(hide_password=True)
-        intro = widgets.HTML(f"<p class='ik-journal-private'>{_e(t('journal.private', lang, where=where))}</p>")
+        notes = "".join(f"<p class='ik-warn-text' role='status'>{_e(n.text(lang))}</p>" for n in page.journal.notices)
+        intro = widgets.HTML(f"<p class='ik-journal-private'>{_e(t('journal.private', lang, where=where))}</p>{notes}")
         self.editor = EditorView(page, lang)
         self.browser = BrowseView(page, lang, self)
         self.progress = ProgressView(page, lang)  # fills itself when its tab is first opened (pandas, charts)
@@ -716,8 +725,11 @@ class DataView(widgets.VBox):
             style={"description_width": "initial"},
             layout=WIDE,
         )
-        save_name = widgets.Button(description=t("journal.name.save", lang))
-        save_name.on_click(lambda _: page.journal.rename(page.trainee_id, self.name.value))
+        self.save_name = save_name = widgets.Button(description=t("journal.name.save", lang))
+        save_name.add_class("ik-journal-name-save")
+        self.name_status = widgets.HTML()
+        self.name_status.add_class("ik-journal-name-status")
+        save_name.on_click(lambda _: self.rename())
         self.agree = widgets.Checkbox(description=t("journal.erase.confirm", lang), indent=False)
         self.erase = widgets.Button(
             description=t("journal.erase.title", lang), button_style="danger", icon="trash", disabled=True
@@ -729,21 +741,34 @@ class DataView(widgets.VBox):
         self.erase.on_click(lambda _: self.run_erase())
         self.children = (
             widgets.HBox([self.name, save_name]),
+            self.name_status,
             widgets.HTML(f"<h3>{_e(t('journal.erase.title', lang))}</h3><p>{_e(t('journal.erase.text', lang))}</p>"),
             self.agree,
             self.erase,
             self.result,
         )
 
+    def rename(self) -> None:
+        """Save the name, or say why not and keep what was typed."""
+        try:
+            self.page.journal.rename(self.page.trainee_id, self.name.value)
+        except JournalError as exc:
+            self.name_status.value = f"<p class='ik-warn-text' role='alert'>{_e(exc.text(self.lang))}</p>"
+            return
+        self.name_status.value = f"<p class='ik-ok-text' role='status'>{_e(t('journal.name.saved', self.lang))}</p>"
+
     def run_erase(self) -> None:
         page, lang = self.page, self.lang
-        erased = page.journal.erase_trainee(page.trainee_id)
-        page.trainee_id = page.journal.local_trainee().id  # a fresh, empty identity
+        try:
+            erased = page.journal.erase_trainee(page.trainee_id)
+            page.trainee_id = page.journal.local_trainee().id  # a fresh, empty identity
+        except JournalError as exc:
+            self.result.value = f"<p class='ik-warn-text' role='alert'>{_e(exc.text(lang))}</p>"
+            return
         page.draft, page.editing = {}, None
         self.name.value = ""
         self.agree.value = False
         page.changed()
-        self.result.value = (
-            f"<p class='ik-ok-text'>"
-            f"{_e(t('journal.erase.done', lang, entries=erased.entries, shared=erased.shared_entries))}</p>"
-        )
+        done = t("journal.erase.done", lang, entries=erased.entries, shared=erased.shared_entries)
+        pending = "" if erased.compacted else f" {t('journal.erase.pending', lang)}"
+        self.result.value = f"<p class='ik-ok-text' role='status'>{_e(done + pending)}</p>"
