@@ -19,6 +19,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kit.name": ("Intervisie-kit", "Intervisie kit"),
     "kit.home": ("Naar de startpagina", "To the start page"),
     "header.lang": ("Taal", "Language"),
+    "error.title": ("Dat lukte niet", "That did not work"),
+    "error.text": (
+        "Er ging iets mis bij wat je net deed. Wat je hebt getypt staat er nog. Probeer het opnieuw; lukt het "
+        "dan nog niet, laad de pagina opnieuw. De technische details staan in het venster waarin de kit draait.",
+        "Something went wrong with what you just did. What you typed is still here. Try again; if it still "
+        "fails, reload the page. The technical details are in the window where the kit is running.",
+    ),
     "header.large": ("Groot", "Large"),
     "header.large.tip": ("Grote letters, voor een beamer of presentatie", "Large type, for a projector"),
     "start.pages": ("Wat je in deze kit vindt", "What you will find in this kit"),

@@ -86,6 +86,19 @@ def header(state: PageState) -> widgets.VBox:
     bar = widgets.HBox([brand, controls])
     bar.add_class("ik-header")
     problems = widgets.VBox()
+    failure = widgets.HTML()
+    failure.add_class("ik-page-error")
+
+    def show_failure() -> None:
+        lang = state.lang
+        failure.value = (
+            f'<div class="ik-notice ik-error" role="alert"><h3>{html.escape(t("error.title", lang))}</h3>'
+            f"<p>{html.escape(t('error.text', lang))}</p></div>"
+        )
+
+    from .errors import install
+
+    install(show_failure)
 
     def render(_: object = None) -> None:
         lang = state.lang
@@ -102,7 +115,7 @@ def header(state: PageState) -> widgets.VBox:
 
     state.observe(render, names=["lang", "large"])
     render()
-    root = widgets.VBox([bar, problems, style])
+    root = widgets.VBox([bar, problems, failure, style])
     root.add_class("ik-page")
     return root
 
