@@ -13,6 +13,7 @@ their tracebacks), so nbval still fails a cell that raises.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import traceback
@@ -34,10 +35,8 @@ def report(exc_info: tuple[type[BaseException], BaseException, TracebackType | N
         stream.write(f"[intervisie-kit] an action on a page failed:\n{text}")
         stream.flush()
     for show in list(_SHOW):
-        try:
+        with contextlib.suppress(Exception):  # the message itself must never fail the kernel
             show()
-        except Exception:  # the message itself must never fail the kernel
-            pass
 
 
 class _ToServerLog(logging.Handler):
