@@ -38,14 +38,69 @@ __all__ = ["START_PAGE", "KitApplication", "KitPageHandler", "KitVoila", "voila_
 START_PAGE = "00_start.ipynb"
 
 
+class _RecordingKernels:
+    """The kernel manager as one page request sees it: it remembers which kernel it started."""
+
+    def __init__(self, manager):  # type: ignore[no-untyped-def]
+        self._manager = manager
+        self.started: str | None = None
+
+    async def start_kernel(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from jupyter_core.utils import ensure_async
+
+        self.started = await ensure_async(self._manager.start_kernel(*args, **kwargs))
+        return self.started
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._manager, name)
+
+
+#: Written into a page whose kernel died before the page was complete; startup.js shows the message.
+PAGE_FAILED = "<script>window.ikStartupFailed && window.ikStartupFailed();</script>"
+
+
 class KitPageHandler(TornadoVoilaHandler):
-    """Renders a page and makes sure the browser holds the ``_xsrf`` cookie for the shutdown beacon."""
+    """Renders a page; holds the ``_xsrf`` cookie for the shutdown beacon; ends a page whose kernel died.
+
+    Stock Voila renders the notebook in a background task and sends a heartbeat every few seconds while
+    it waits. When the kernel dies before it answers (a full laptop at a startdag), that task fails
+    silently and the heartbeats go on forever: an endless spinner. Here the page's own kernel is watched
+    between snippets; when it is gone, the page gets the kit's "could not start" message and ends.
+    """
 
     async def prepare(self) -> None:  # type: ignore[override]
         await super().prepare()
         # Reading the token sets the cookie (tornado's double-submit XSRF scheme). It has to happen here,
         # before the streamed page flushes its headers.
         _ = self.xsrf_token
+        self._kit_kernels = _RecordingKernels(self.settings["kernel_manager"])
+
+    @property
+    def kernel_manager(self):  # type: ignore[no-untyped-def]
+        return getattr(self, "_kit_kernels", None) or self.settings["kernel_manager"]
+
+    def _kernel_gone(self) -> bool:
+        kernel_id = self._kit_kernels.started
+        return kernel_id is not None and kernel_id not in self.settings["kernel_manager"]
+
+    @tornado.web.authenticated
+    async def get(self, path=None):  # type: ignore[no-untyped-def, override]
+        generator = self.get_generator(path=path)
+        try:
+            async for snippet in generator:
+                self.write(snippet)
+                self.flush()
+                if self._kernel_gone():
+                    self.log.warning("The kernel of %s died before the page was ready; the page says so.", path)
+                    self.write(PAGE_FAILED)
+                    break
+        except Exception:
+            if not self._headers_written:
+                raise
+            self.log.exception("Rendering %s failed after it started; the page says so.", path)
+            self.write(PAGE_FAILED)
+        finally:
+            await generator.aclose()
 
 
 class RefusedHandler(tornado.web.RequestHandler):
