@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .i18n import LANG_ENV, LANGS
 from .paths import CONTENT_ENV
+from .text import terminal_safe
 
 __all__ = ["main"]
 
@@ -110,7 +111,7 @@ def _validate(dirs: Sequence[str], lang: str) -> int:
 
     content = load(dirs, strict=False)
     for problem in content.problems:
-        print(problem.format(lang))
+        print(terminal_safe(problem.format(lang)))
     if content.problems:
         print(_say("bad", lang, n=len(content.problems)), file=sys.stderr)
         return 1
@@ -124,7 +125,7 @@ def _cards(args: argparse.Namespace, lang: str) -> int:
 
     content = load(args.content, strict=False)
     for problem in content.problems:
-        print(problem.format(lang), file=sys.stderr)
+        print(terminal_safe(problem.format(lang)), file=sys.stderr)
     methods = sorted(content.methods.values(), key=lambda m: m.name.get(lang).lower())
     out = Path(args.out).expanduser()
     out.mkdir(parents=True, exist_ok=True)
@@ -160,7 +161,7 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
 
     content = load(strict=False)
     for problem in content.problems:
-        print(problem.format(lang), file=sys.stderr)
+        print(terminal_safe(problem.format(lang)), file=sys.stderr)
     if content.problems:
         print(_say("serve_bad", lang, n=len(content.problems)), file=sys.stderr)
     print(_say("serving", lang, url=f"http://127.0.0.1:{args.port}/"), flush=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from .coach import Verdict, classify
 from .content.models import Case, InbrengerAnswers
 from .terms import Dimension, TurnKind
+from .text import md_literal
 
 __all__ = ["DEFAULT_LIMIT", "LIMITS", "PracticeRound", "Reply", "RoundOver", "Tally", "Turn"]
 
@@ -169,7 +170,7 @@ class PracticeRound:
         t = self.tally()
         title = self.case.title.get(self.lang)
         lines = [
-            f"# {'Oefenronde' if nl else 'Practice round'}: {title}",
+            f"# {'Oefenronde' if nl else 'Practice round'}: {md_literal(title, one_line=True)}",
             "",
             (
                 f"{t.turns} beurten, waarvan {t.open} open vragen ({t.open_share:.0%}); "
@@ -183,9 +184,12 @@ class PracticeRound:
             "",
         ]
         for n, turn in enumerate(self.turns, start=1):
-            lines.append(f"{n}. {turn.text}  \n   *{turn.verdict.kind.value}*: {turn.reply.text}")
+            lines.append(
+                f"{n}. {md_literal(turn.text, one_line=True)}  \n"
+                f"   *{turn.verdict.kind.value}*: {md_literal(turn.reply.text, one_line=True)}"
+            )
         missed = self.missed()
         if missed:
             lines += ["", "## " + ("Waar je niet naar vroeg" if nl else "What you did not ask about")]
-            lines += [f"- {text}" for _, text in missed]
+            lines += [f"- {md_literal(text, one_line=True)}" for _, text in missed]
         return "\n".join(lines) + "\n"

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .coach import Verdict, classify
+from .coach import MAX_QUESTION_CHARS, Verdict, classify
 from .content.models import Contribution, Method, Mistake, Phase
 from .i18n import pick
 from .terms import TurnKind
+from .text import md_literal
 
 __all__ = [
     "INTERVENTIONS",
@@ -53,6 +54,11 @@ Clock = Callable[[], float]
 
 #: Longest a phase may be planned or extended to, in minutes; a typo like 500 should not pass silently.
 MAX_PHASE_MINUTES = 240
+#: Characters in one name and names in one group (as on the trajectory planner, page 08).
+MAX_NAME_CHARS, MAX_MEMBERS = 80, 40
+#: Questions noted in one session: a long session has a few dozen; this bounds the summary's size
+#: (MAX_QUESTIONS x MAX_QUESTION_CHARS fits in one journal answer, journal.store.MAX_TEXT).
+MAX_QUESTIONS = 120
 #: The interventions the page offers as buttons, in this order; the first four are the classic ones.
 INTERVENTIONS: tuple[Mistake, ...] = (
     Mistake.ADVICE_IN_QUESTION_ROUND,
@@ -84,6 +90,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} brengt de casus in en kan dus niet ook de tijd bewaken. Kies een andere tijdbewaker.",
         "{name} brings the case and so cannot keep the time as well. Choose another timekeeper.",
     ),
+    "name_too_long": (
+        "De naam '{name}…' is te lang ({n} tekens, hooguit {max}). Je invoer staat er nog; maak hem korter.",
+        "The name '{name}…' is too long ({n} characters, at most {max}). What you typed is still there; shorten it.",
+    ),
+    "too_many_members": (
+        "{n} namen is te veel voor één groep (hooguit {max}).",
+        "{n} names is too many for one group (at most {max}).",
+    ),
     "duplicate_member": (
         "{name} staat twee keer bij de deelnemers.",
         "{name} is listed twice among the participants.",
@@ -114,6 +128,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_running": ("De sessie staat al op pauze.", "The session is already paused."),
     "first_phase": ("Dit is al de eerste fase.", "This is already the first phase."),
     "empty_question": ("Typ eerst een vraag.", "Type a question first."),
+    "question_too_long": (
+        "Deze vraag is te lang ({n} tekens, hooguit {max}). Je tekst staat er nog; noteer de kern van de vraag.",
+        "This question is too long ({n} characters, at most {max}). Your text is still there; note its core.",
+    ),
+    "too_many_questions": (
+        "Er zijn al {max} vragen genoteerd in deze sessie; meer bewaart de kit niet. Rond de ronde af.",
+        "{max} questions have been noted in this session already; the kit keeps no more. Close the round.",
+    ),
     "not_question_round": (
         "In de fase '{phase}' worden geen vragen gesteld; vragen noteer je in een vragenronde.",
         "No questions are asked in the phase '{phase}'; questions are noted in a question round.",
@@ -167,6 +189,11 @@ class Roles:
     tijdbewaker: str | None = None
 
     def __post_init__(self) -> None:
+        if len(self.deelnemers) > MAX_MEMBERS:
+            raise SessionError("too_many_members", n=len(self.deelnemers), max=MAX_MEMBERS)
+        for raw in (self.inbrenger, self.gespreksleider, self.tijdbewaker or "", *self.deelnemers):
+            if len(_clean(raw)) > MAX_NAME_CHARS:
+                raise SessionError("name_too_long", name=_clean(raw)[:20], n=len(_clean(raw)), max=MAX_NAME_CHARS)
         inbrenger, leader = _clean(self.inbrenger), _clean(self.gespreksleider)
         timekeeper = _clean(self.tijdbewaker) if self.tijdbewaker is not None else None
         for role, value in (("inbrenger", inbrenger), ("gespreksleider", leader)):
@@ -452,6 +479,10 @@ class Session:
         text = text.strip()
         if not text:
             raise SessionError("empty_question")
+        if len(text) > MAX_QUESTION_CHARS:
+            raise SessionError("question_too_long", n=len(text), max=MAX_QUESTION_CHARS)
+        if len(self.questions) >= MAX_QUESTIONS:
+            raise SessionError("too_many_questions", max=MAX_QUESTIONS)
         if not self.is_question_round:
             raise SessionError("not_question_round", phase=(self.phase.name.nl, self.phase.name.en))
         item = LoggedQuestion(text, self.phase.id, classify(text, lang))
@@ -685,8 +716,5 @@ def _num(minutes: float, lang: str) -> str:
 
 
 def _md(text: str) -> str:
-    """Typed text inside Markdown: one line, and no table or markup characters that change the layout."""
-    flat = " ".join(text.split())
-    for ch in "\\|*_`[]<>#":
-        flat = flat.replace(ch, "\\" + ch)
-    return flat
+    """Typed text inside Markdown: one line, every markup character escaped."""
+    return md_literal(text, one_line=True)

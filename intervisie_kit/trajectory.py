@@ -61,6 +61,10 @@ MEMBERS_WARN = (4, 10)  # fewer is fragile when someone cancels; more leaves too
 MEMBERS_LIMIT = (2, 40)
 #: A meeting that keeps landing on skipped dates gives up after this many weeks.
 MAX_PUSH_WEEKS = 52
+#: The first meeting lies in this range of years: a typo like 9999 is an impossible date, not a crash.
+START_YEARS = (2000, 2100)
+#: Characters in one member's name, and in the group name, facilitator and location fields.
+MAX_NAME_CHARS, MAX_FIELD_CHARS = 80, 200
 
 # Agenda blocks in minutes. A case slot needs about an hour; a shorter remainder still holds one if it is
 # at least SLOT_MIN (a 45-50 minute method).
@@ -94,6 +98,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} members is too many for one group (at most {max}); split them over more groups.",
     ),
     "duplicate_member": ("{name} staat twee keer in de lijst.", "{name} is listed twice."),
+    "name_too_long": (
+        "De naam '{name}…' is te lang ({n} tekens, hooguit {max}). Je invoer staat er nog; maak hem korter.",
+        "The name '{name}…' is too long ({n} characters, at most {max}). What you typed is still there; shorten it.",
+    ),
+    "field_too_long": (
+        "Het veld '{field}' is te lang ({n} tekens, hooguit {max}). Je invoer staat er nog; maak het korter.",
+        "The field '{field}' is too long ({n} characters, at most {max}). What you typed is still there; shorten it.",
+    ),
+    "start_range": (
+        "De eerste bijeenkomst moet tussen {min} en {max} liggen, niet op {got}. Kies een andere startdatum.",
+        "The first meeting must fall between {min} and {max}, not on {got}. Choose another start date.",
+    ),
     "meetings_range": (
         "Het aantal bijeenkomsten moet tussen {min} en {max} liggen, niet {got}.",
         "The number of meetings must be between {min} and {max}, not {got}.",
@@ -442,12 +458,22 @@ def _checked(s: Settings) -> Settings:
         if name.casefold() in seen:
             raise PlanError("duplicate_member", name=name)
         seen.add(name.casefold())
+    for name in members:
+        if len(name) > MAX_NAME_CHARS:
+            raise PlanError("name_too_long", name=name[:20], n=len(name), max=MAX_NAME_CHARS)
+    for label, value in (("groep", s.group_name), ("begeleider", s.facilitator), ("locatie", s.location)):
+        if len(value or "") > MAX_FIELD_CHARS:
+            raise PlanError("field_too_long", field=label, n=len(value), max=MAX_FIELD_CHARS)
     if len(members) < MEMBERS_LIMIT[0]:
         raise PlanError("too_few_members", min=MEMBERS_LIMIT[0])
     if len(members) > MEMBERS_LIMIT[1]:
         raise PlanError("too_many_members", n=len(members), max=MEMBERS_LIMIT[1])
     if not isinstance(s.start, date) or isinstance(s.start, datetime):
         raise PlanError("bad_date", text=s.start)
+    if not START_YEARS[0] <= s.start.year < START_YEARS[1]:
+        raise PlanError(
+            "start_range", min=f"1-1-{START_YEARS[0]}", max=f"31-12-{START_YEARS[1] - 1}", got=_nl_date(s.start)
+        )
     if not _int_in(s.meetings, MEETINGS_RANGE):
         raise PlanError("meetings_range", min=MEETINGS_RANGE[0], max=MEETINGS_RANGE[1], got=s.meetings)
     if not _int_in(s.interval_weeks, INTERVAL_RANGE):

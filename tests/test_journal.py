@@ -27,7 +27,7 @@ from intervisie_kit.journal import Context, Journal, JournalError, Share
 from intervisie_kit.journal.privacy import Kind, find_identifying, pseudonymise
 from intervisie_kit.journal.progress import practice_frame, progress, progress_chart
 from intervisie_kit.journal.report import build_report, report_html, report_markdown, report_pdf
-from intervisie_kit.journal.store import JOURNAL_ENV, journal_url
+from intervisie_kit.journal.store import JOURNAL_ENV, MAX_TEXT, journal_url
 
 from .conftest import in_ci
 
@@ -104,7 +104,7 @@ def test_no_trainee_reaches_another_trainees_entries(journal: Journal) -> None:
 def test_bad_input_is_refused_with_a_message(journal: Journal) -> None:
     trainee = journal.local_trainee()
     with pytest.raises(JournalError, match="te lang"):
-        journal.add(trainee.id, template="bijeenkomst", answers={"x": "a" * 50_001})
+        journal.add(trainee.id, template="bijeenkomst", answers={"x": "a" * (MAX_TEXT + 1)})
     with pytest.raises(JournalError, match="tekst of een getal"):
         journal.add(trainee.id, template="bijeenkomst", answers={"x": object()})
     with pytest.raises(JournalError, match="bestaat niet"):

@@ -60,13 +60,15 @@ def test_reads_never_wait_for_a_writer(writer_holding_the_lock) -> None:  # type
     assert time.monotonic() - started < 1.0
 
 
-def test_a_write_that_cannot_get_the_lock_says_so(writer_holding_the_lock) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_that_cannot_get_the_lock_says_so(writer_holding_the_lock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path, me, _ = writer_holding_the_lock
+    assert WRITE_WAIT >= 5  # many kernels writing at a startdag must not turn into "busy" messages
+    monkeypatch.setattr(store, "WRITE_WAIT", 1.0)
     with Journal(path) as journal:
         started = time.monotonic()
         with pytest.raises(JournalError) as caught:
             journal.add(me, template="bijeenkomst", answers={"x": "nieuw"})
-        assert WRITE_WAIT - 0.5 < time.monotonic() - started < WRITE_WAIT + 3
+        assert 0.5 < time.monotonic() - started < 4
         assert caught.value is BUSY
         assert "bezet" in caught.value.text("nl") and "busy" in caught.value.text("en")
         assert len(journal.entries(me)) == 1  # nothing half-written
@@ -79,6 +81,7 @@ def test_page_06_opens_and_lists_entries_while_another_process_writes(writer_hol
 
     path, _, _ = writer_holding_the_lock
     monkeypatch.setenv(store.JOURNAL_ENV, str(path))
+    monkeypatch.setattr(store, "WRITE_WAIT", 1.0)
     started = time.monotonic()
     page = journal_ui.reflection(PageState(lang="nl", content=load(include_env=False)))
     view = page.children[0]

@@ -35,7 +35,7 @@ from .lexicon import EN_MARKERS, LEXICONS, NL_MARKERS, gate_words
 from .lexicon import TOKEN as _TOKEN
 from .spelling import repair
 
-__all__ = ["Dimension", "Kind", "Verdict", "classify", "detect_lang"]
+__all__ = ["MAX_QUESTION_CHARS", "Dimension", "Kind", "Verdict", "classify", "detect_lang"]
 
 
 Kind = TurnKind
@@ -45,10 +45,15 @@ Kind = TurnKind
 PRIORITY = (Kind.JUDGEMENT, Kind.ADVICE, Kind.SUGGESTIVE, Kind.OPEN, Kind.CLOSED, Kind.OTHER)
 _RANK = {kind: i for i, kind in enumerate(PRIORITY)}
 
-#: A paste beyond this is judged on its first part; a turn in a round is a sentence or three.
-MAX_CHARS = 200_000
+#: What a trainee may type as one question or turn on any page: a turn in a round is a sentence or three.
+#: The pages refuse more, say so, and keep the text (:func:`intervisie_kit.ui.limits.too_long`).
+MAX_QUESTION_CHARS = 2_000
+#: A longer text (a paste that reached the coach some other way) is judged on its first part only.
+MAX_CHARS = 10_000
 #: Very long sentences are judged in pieces, so a paste without full stops costs linear time.
 MAX_WORDS = 80
+#: A turn is judged on at most this many sentences; the kind of the worst part is decided among them.
+MAX_SENTENCES = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,8 @@ def _sentences(tokens: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     current: list[str] = []
     for tok in tokens:
+        if len(out) >= MAX_SENTENCES:
+            break
         if len(current) >= MAX_WORDS:
             out.append((" ".join(current), ""))
             current = []
@@ -162,7 +169,7 @@ def _sentences(tokens: list[str]) -> list[tuple[str, str]]:
                 out[-1] = (out[-1][0], "?")
             continue
         current.append(tok)
-    if current:
+    if current and len(out) < MAX_SENTENCES:
         out.append((" ".join(current), ""))
     return out
 

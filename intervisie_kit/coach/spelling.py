@@ -96,6 +96,10 @@ _EXPAND = {
 
 _cache: dict[tuple[str, str], str] = {}
 
+#: Words longer than this are never spell-repaired: no cue word is that long, and trying every letter of
+#: a pasted 200,000-letter "word" would cost quadratic time.
+MAX_REPAIR_LETTERS = 30
+
 
 def _fix(word: str, lang: str) -> str:
     key = (word, lang)
@@ -104,7 +108,7 @@ def _fix(word: str, lang: str) -> str:
         return hit
     cues, known, deletes = _index(lang)
     fixed = word
-    if word not in known and len(word) >= 3 and word.isalpha():
+    if word not in known and 3 <= len(word) <= MAX_REPAIR_LETTERS and word.isalpha():
         found: set[str] = set()
         for i in range(len(word) - 1):  # two letters swapped
             swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from ..content.models import ReflectionFieldKind, ReflectionTemplate
 from ..i18n import pick
+from ..text import md_literal
 from .progress import exercise_frame, practice_frame, progress_chart, summarise
 from .store import Context, Entry, JournalError, Trainee
 
@@ -180,17 +181,10 @@ def build_report(
 
 # -- Markdown ----------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
-
 
 def _md(text: str) -> str:
     """Trainee text as literal Markdown: every special character escaped, line breaks kept."""
-    lines = _MD_SPECIAL.sub(r"\\\1", text).splitlines() or [""]
-    out = []
-    for line in lines:
-        # A leading "-", "+", "1." or "=" would start a list or a heading underline.
-        out.append(re.sub(r"^(\s*)([-+=]|\d+\.)", r"\1\\\2", line))
-    return "  \n".join(out)
+    return md_literal(text)
 
 
 def report_markdown(report: Report, lang: str = "nl") -> str:

@@ -62,10 +62,13 @@ JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"
 LAUNCH_DIR_ENV = "INTERVISIE_KIT_LAUNCH_DIR"  # where `serve` was started: relative journal paths mean this
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0002"  # the newest migration; tests/test_journal.py checks it against migrations/versions
-MAX_TEXT = 50_000  # characters per answer: a long reflection fits, a pasted book does not
+#: Characters per answer. A long reflection fits, and so does the generated summary of a session with its
+#: most questions (session.MAX_QUESTIONS x coach.MAX_QUESTION_CHARS); a pasted book does not.
+MAX_TEXT = 300_000
 MAX_NAME = 200  # characters in a trainee's name
 MAX_TITLE = 300  # characters in a title or a context label
-WRITE_WAIT = 5.0  # seconds a write waits for another process's write before it says the journal is busy
+COMPACT_WAIT_MS = 1_000  # how long the compaction after an erase waits for readers before it is postponed
+WRITE_WAIT = 15.0  # seconds a write waits for other processes' writes before it says the journal is busy
 
 metadata = sa.MetaData()
 trainees = sa.Table(
@@ -544,6 +547,7 @@ class Journal:
         raw = self.engine.raw_connection()
         try:
             conn = raw.driver_connection
+            conn.execute(f"PRAGMA busy_timeout={COMPACT_WAIT_MS}")  # type: ignore[union-attr]
             busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()  # type: ignore[union-attr]
             if busy:
                 raise RuntimeError("checkpoint blocked by a reader")

@@ -11,12 +11,14 @@ import html
 
 import ipywidgets as widgets
 
+from ..coach import MAX_QUESTION_CHARS
 from ..content import Content
 from ..content.models import ExerciseItem, ExerciseMode, ExerciseSet
 from ..exercise import check_recognised, check_written
 from ..i18n import t
 from ..terms import TurnKind
 from .journal_link import save_to_journal_button
+from .limits import too_long
 from .shell import PageState, notice, section
 
 __all__ = ["ExerciseView", "ItemView", "exercises"]
@@ -161,6 +163,10 @@ class ItemView(widgets.VBox):
 
     def write(self, text: str) -> bool:
         lang, item = self._lang, self._item
+        warning = too_long(text, MAX_QUESTION_CHARS, lang)
+        if warning:  # the field keeps the text; nothing is judged
+            self.feedback.value = warning
+            return False
         result = check_written(item, self._set.skill, text, lang)
         lines = []
         if result.verdict is not None:

@@ -13,10 +13,12 @@ import html
 
 import ipywidgets as widgets
 
+from ..coach import MAX_QUESTION_CHARS
 from ..content import Content
 from ..i18n import t
 from ..practice import DEFAULT_LIMIT, LIMITS, PracticeRound, Turn
 from .journal_link import save_to_journal_button
+from .limits import too_long
 from .shell import PageState, notice, section
 
 __all__ = ["PracticeView", "didactic_line", "practice"]
@@ -110,6 +112,8 @@ class PracticeView(widgets.VBox):
         self.summary = widgets.HTML()
         self.summary.add_class("ik-practice-summary")
         self.save_box = widgets.VBox()
+        self.too_long = widgets.HTML()
+        self.too_long.add_class("ik-practice-too-long")
         limit_label = widgets.HTML(f"<span class='ik-label'>{html.escape(t('practice.limit', lang))}</span>")
         self.children = (
             didactic_line(lang),
@@ -118,6 +122,7 @@ class PracticeView(widgets.VBox):
             self.story,
             widgets.HTML(f"<label class='ik-label'>{html.escape(t('practice.input', lang))}</label>"),
             widgets.HBox([self.input, self.ask], layout=widgets.Layout(width="100%")),
+            self.too_long,
             self.tally,
             self.conversation,
             self.summary,
@@ -156,6 +161,10 @@ class PracticeView(widgets.VBox):
         """Ask one question. Empty input and turns after the end of the round are ignored."""
         if not text.strip() or self.round.done:
             return None
+        warning = too_long(text, MAX_QUESTION_CHARS, self._lang)
+        self.too_long.value = warning or ""
+        if warning:
+            return None  # the field keeps the text
         turn = self.round.ask(text)
         self.input.value = ""
         # Newest first: the answer is visible without scrolling, also on a phone.

@@ -33,6 +33,8 @@ from ..content.models import Method, Mistake
 from ..i18n import minutes_text, pick, register, t
 from ..session import (
     INTERVENTIONS,
+    MAX_MEMBERS,
+    MAX_NAME_CHARS,
     Roles,
     Session,
     SessionError,
@@ -278,6 +280,17 @@ class SessionView(widgets.VBox):
         form = self.store.form
         form["names"] = self.names.value
         names = list(dict.fromkeys(parse_members(self.names.value)))
+        too_long = next((n for n in names if len(n) > MAX_NAME_CHARS), None)
+        if len(names) > MAX_MEMBERS or too_long is not None:  # say so, keep the text, offer nothing yet
+            problem = (
+                SessionError("too_many_members", n=len(names), max=MAX_MEMBERS)
+                if too_long is None
+                else SessionError("name_too_long", name=too_long[:20], n=len(too_long), max=MAX_NAME_CHARS)
+            )
+            self._show_error(problem)
+            names = []
+        elif self.store.session is None:
+            self.error.value = ""
         nobody = [(t("session.nobody", self._lang), "")]
         keep = {
             "inbrenger": form.get("inbrenger") or self.inbrenger.value,
@@ -432,17 +445,18 @@ class SessionView(widgets.VBox):
         self.store.sound = change["new"]
         self._render_timer()
 
-    def _act(self, action: Callable[[Session], object]) -> None:
+    def _act(self, action: Callable[[Session], object]) -> bool:
         session = self.store.session
         if session is None:
-            return
+            return False
         try:
             action(session)
         except SessionError as exc:
             self._show_error(exc)
-            return
+            return False
         self.error.value = ""
         self.render()
+        return True
 
     def _question_entered(self, change: dict) -> None:  # type: ignore[type-arg]
         text = change["new"]
@@ -452,8 +466,8 @@ class SessionView(widgets.VBox):
 
     def ask(self, text: str) -> None:
         """Note a question of the question round; the coach's verdict appears in the log."""
-        self._act(lambda s: s.record_question(text, self._lang))
-        self.question.value = ""
+        if self._act(lambda s: s.record_question(text, self._lang)):
+            self.question.value = ""  # kept when it could not be noted (too long, too many), with the reason
 
     def _show_error(self, exc: Exception) -> None:
         lang = self._lang
