@@ -213,6 +213,7 @@ class Theme(StrEnum):
     LASTIGE_GESPREKKEN = "lastige_gesprekken"
     BURNOUT = "burnout"
     SAMENWERKING = "samenwerking"
+    ETHISCHE_DILEMMAS = "ethische_dilemmas"  # "ethische dilemma's": two duties or values pull apart
     OVERIG = "overig"
 
 
