@@ -100,3 +100,14 @@ def test_every_method_is_ranked_or_ruled_out_with_reasons_in_both_languages(meth
 def test_deterministic(methods) -> None:  # type: ignore[no-untyped-def]
     args = (Group(6), Question(Q.OTHER_PERSON, emotional=True), Situation(90, materials=ROOM))
     assert recommend(methods, *args) == recommend(list(reversed(methods)), *args)
+
+
+def test_a_30_minute_slot_gets_at_least_one_recommendation(methods) -> None:  # type: ignore[no-untyped-def]
+    # A team meeting often has half an hour to spare: the short formats must be offered, not ruled out.
+    from intervisie_kit.selector import TIME_STRETCH
+
+    for question in (Question(Q.OWN_BEHAVIOUR), Question(Q.KNOWLEDGE, Focus.BOVENSTROOM), Question(Q.OTHER_PERSON)):
+        for group in (Group(6), Group(4, E.NEW, T.LOW, E.NEW)):
+            rec = recommend(methods, group, question, Situation(30))
+            assert rec.ranked, (question, group)
+            assert all(r.method.total_minutes <= 30 * TIME_STRETCH for r in rec.ranked)
