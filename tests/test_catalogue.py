@@ -1,7 +1,9 @@
-"""The built-in catalogue: 25+ complete methods, each taught through a worked example, and 20+ cases
-covering every theme groups bring, across sectors."""
+"""The built-in catalogue: 25+ complete methods, each taught through a worked example, and 30+ cases,
+two or more for every theme groups bring, across sectors."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import pytest
 
@@ -57,13 +59,19 @@ def test_worked_example_plays_every_phase_with_a_mistake_and_an_outcome(method: 
     assert 3 <= busiest <= 8
 
 
-def test_at_least_20_cases_covering_every_theme_and_five_sectors() -> None:
+def test_at_least_30_cases_two_per_theme_and_five_sectors() -> None:
     cases = CONTENT.cases.values()
-    assert len(CONTENT.cases) >= 20
-    themes = {c.theme for c in cases}
-    required = set(Theme) - {Theme.SAMENWERKING, Theme.OVERIG}
-    assert required <= themes, sorted(required - themes)
+    assert len(CONTENT.cases) >= 30
+    per_theme = Counter(c.theme for c in cases)
+    thin = sorted(t.value for t in set(Theme) - {Theme.OVERIG} if per_theme[t] < 2)
+    assert not thin, thin
     assert len({c.sector for c in cases} - {Sector.OVERIG}) >= 5
+
+
+def test_ethical_dilemmas_have_their_own_theme() -> None:
+    # a case that weighs a duty against a value is an ethical dilemma, not "spanningen"
+    for case_id in ("besluit-over-melding", "zorgplicht-of-autonomie", "een-eerlijke-referentie"):
+        assert CONTENT.cases[case_id].theme is Theme.ETHISCHE_DILEMMAS, case_id
 
 
 def test_cases_are_complete_and_fictional() -> None:
