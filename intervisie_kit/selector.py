@@ -3,7 +3,9 @@
 Deterministic and explainable. Every method is either ruled out, with the reasons (too long for the time
 available, too few people, more trust or experience needed than the group has, materials or preparation
 missing), or scored: the reasons it fits add points, the reasons it ranks lower take points away, and
-both are returned so a facilitator can see *why*. Ties are broken by method id, so the same answers
+both are returned so a facilitator can see *why*. When the form matches one of a method's ``not_for_when``
+conditions (a new group, low trust, a high emotional load, a vague question, online), the method's own
+``not_for`` text is one of the reasons it ranks lower. Ties are broken by method id, so the same answers
 always give the same list.
 
 The three axes follow the selection factors in the literature (Praktijkboek Intervisie's
@@ -16,7 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .content.models import Experience, Focus, Material, Method, OnlineFit, QuestionType, Strength, Trust
+from .content.models import (
+    Experience,
+    Focus,
+    Material,
+    Method,
+    NotForWhen,
+    OnlineFit,
+    QuestionType,
+    Strength,
+    Trust,
+)
 from .i18n import minutes_text, pick
 
 __all__ = ["Group", "Question", "Ranked", "Reason", "Recommendation", "RuledOut", "Situation", "recommend"]
@@ -177,7 +189,11 @@ REASONS: dict[str, tuple[str, str]] = {
         "is eenvoudig voor deze ervaren groep",
         "is simple for this experienced group",
     ),
+    "not_for": ("{text}", "{text}"),  # the method's own not_for text, when one of its not_for_when holds
 }
+
+#: How much it costs a method when the form matches what the method is not for.
+NOT_FOR_WEIGHT = 3
 
 KIND_WORDS: dict[QuestionType, tuple[str, str]] = {
     QuestionType.OWN_BEHAVIOUR: ("over eigen gedrag", "about one's own behaviour"),
@@ -314,7 +330,21 @@ def _assess(
         lower.append(Reason("too_many", {"max": str(method.group_size.max), "size": str(group.size)}, 1))
     if situation.online and method.online is OnlineFit.ADAPTED:
         lower.append(Reason("online_adapted", weight=1))
+    if any(_holds(c, group, question, situation) for c in method.not_for_when):
+        text = _bilingual((method.not_for.nl, method.not_for.en or method.not_for.nl))
+        lower.append(Reason("not_for", {"text": text}, NOT_FOR_WEIGHT))
     return fits, lower
+
+
+def _holds(condition: NotForWhen, group: Group, question: Question, situation: Situation) -> bool:
+    """Whether the form's answers match one of the conditions a method is not for."""
+    return {
+        NotForWhen.NEW_GROUP: group.experience is Experience.NEW,
+        NotForWhen.LOW_TRUST: group.trust is Trust.LOW,
+        NotForWhen.HIGH_EMOTION: question.emotional,
+        NotForWhen.VAGUE_QUESTION: question.vague,
+        NotForWhen.ONLINE: situation.online,
+    }[condition]
 
 
 def _bilingual_list(materials: list[Material]) -> str:

@@ -127,6 +127,30 @@ def test_cards_html_and_pdf_hold_every_method() -> None:
     assert "Wie spreekt" in text
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_method_page_says_what_the_method_is_not_for(state: shell.PageState, lang: str) -> None:
+    state.lang = lang
+    state.params = {"method": "roddelmethode"}
+    shown = html_of(methods.catalogue(state))
+    method = CONTENT.methods["roddelmethode"]
+    assert ("Niet geschikt voor" if lang == "nl" else "Not for") in shown
+    assert html.escape(method.not_for.get(lang)) in shown
+
+
+def test_printed_cards_say_what_the_method_is_not_for() -> None:
+    method = CONTENT.methods["incidentmethode"]
+    for lang in ("nl", "en"):
+        document = cards.cards_document([method], lang)
+        assert '<section class="ik-not-for">' in document
+        assert html.escape(method.not_for.get(lang)) in document
+        text = PdfReader(io.BytesIO(cards.cards_pdf([method], lang))).pages[0].extract_text()
+        assert ("Niet geschikt voor" if lang == "nl" else "Not for") in text
+        first_words = " ".join(method.not_for.get(lang).split()[:4])
+        assert first_words in " ".join(text.split())
+    hostile = method.model_copy(update={"not_for": method.not_for.model_copy(update={"nl": "<b>vet</b>"})})
+    assert "<b>vet</b>" not in cards.card_html(hostile) and "&lt;b&gt;vet&lt;/b&gt;" in cards.card_html(hostile)
+
+
 def test_card_escapes_content() -> None:
     method = CONTENT.methods["incidentmethode"]
     hostile = method.model_copy(update={"summary": method.summary.model_copy(update={"nl": "<script>x()</script>"})})
