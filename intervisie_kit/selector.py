@@ -39,6 +39,10 @@ _TRUST = {Trust.LOW: 0, Trust.MEDIUM: 1, Trust.HIGH: 2}
 #: A method may be squeezed a little into less time (shorter rounds), not more.
 TIME_STRETCH = 1.15
 
+#: A short format (at most this many minutes) ranks a little lower when the slot is at least twice as long:
+#: a facilitator with an hour would rather give the case a full method than a quarter-hour round.
+SHORT_FORMAT_MINUTES = 30
+
 
 @dataclass(frozen=True)
 class Group:
@@ -164,6 +168,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "time_tight": (
         "duurt {needed} minuten: met {available} minuten moeten de rondes korter",
         "takes {needed} minutes: with {available} minutes the rounds must be shorter",
+    ),
+    "time_short": (
+        "is een korte vorm van {needed} minuten; met {available} minuten past een vollere bespreking",
+        "is a short format of {needed} minutes; with {available} minutes a fuller discussion fits",
     ),
     "too_many": (
         "is bedoeld voor hooguit {max} deelnemers; met {size} kun je in subgroepen werken",
@@ -325,6 +333,10 @@ def _assess(
     if method.total_minutes > situation.minutes:
         lower.append(
             Reason("time_tight", {"needed": minutes_text(method.total_minutes), "available": str(situation.minutes)}, 1)
+        )
+    if method.total_minutes <= SHORT_FORMAT_MINUTES and situation.minutes >= 2 * method.total_minutes:
+        lower.append(
+            Reason("time_short", {"needed": minutes_text(method.total_minutes), "available": str(situation.minutes)}, 1)
         )
     if group.size > method.group_size.max:
         lower.append(Reason("too_many", {"max": str(method.group_size.max), "size": str(group.size)}, 1))

@@ -158,3 +158,16 @@ def test_a_30_minute_slot_gets_at_least_one_recommendation(methods) -> None:  # 
             rec = recommend(methods, group, question, Situation(30))
             assert rec.ranked, (question, group)
             assert all(r.method.total_minutes <= 30 * TIME_STRETCH for r in rec.ranked)
+
+
+def test_with_an_hour_a_full_method_ranks_above_the_short_formats(methods) -> None:  # type: ignore[no-untyped-def]
+    from intervisie_kit.selector import SHORT_FORMAT_MINUTES
+
+    rec = recommend(methods, Group(6), Question(Q.KNOWLEDGE, Focus.BOVENSTROOM), Situation(60, materials=ROOM))
+    assert rec.ranked[0].method.total_minutes > SHORT_FORMAT_MINUTES
+    short = [r for r in rec.ranked if r.method.total_minutes <= SHORT_FORMAT_MINUTES]
+    assert short and all("time_short" in [x.code for x in r.lower] for r in short)
+    # In a half-hour slot only a format that fills at most half of it carries the reason.
+    rec = recommend(methods, Group(6), Question(Q.KNOWLEDGE, Focus.BOVENSTROOM), Situation(30))
+    for r in rec.ranked:
+        assert ("time_short" in [x.code for x in r.lower]) == (r.method.total_minutes <= 15)
