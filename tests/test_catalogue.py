@@ -3,12 +3,14 @@ two or more for every theme groups bring, across sectors."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
+from pydantic import BaseModel
 
 from intervisie_kit.content import load
-from intervisie_kit.content.models import Contribution, Method, Sector, Theme
+from intervisie_kit.content.models import Contribution, Method, Sector, Text, Theme
 
 CONTENT = load(include_env=False)
 METHODS = sorted(CONTENT.methods.values(), key=lambda m: m.id)
@@ -80,3 +82,65 @@ def test_cases_are_complete_and_fictional() -> None:
         assert 80 <= len(case.story.nl.split()) <= 400, case.id
         assert case.question.nl.rstrip().endswith("?"), case.id
         assert case.methods, case.id
+
+
+def test_the_methods_a_trainer_expects_and_at_least_three_short_formats() -> None:
+    expected = {
+        "dramadriehoek", "zes-denkhoeden", "tafelopstelling", "narratieve-methode", "helpende-vragen-kaarten",
+        "johari-feedback",
+    }  # fmt: skip
+    assert len(CONTENT.methods) >= 36
+    assert expected <= set(CONTENT.methods), sorted(expected - set(CONTENT.methods))
+    short = [m for m in METHODS if m.total_minutes <= 30]
+    assert len(short) >= 3, [m.id for m in short]
+    assert all(m.worked_example is not None for m in short)
+
+
+@pytest.mark.parametrize("method", METHODS, ids=lambda m: m.id)
+def test_every_method_says_briefly_what_it_is_not_for(method: Method) -> None:
+    for lang in ("nl", "en"):
+        text = method.not_for.get(lang)
+        sentences = re.findall(r"[.!?](?:\s|$)", text)
+        assert 1 <= len(sentences) <= 3, f"{lang}: 1-3 sentences, got {len(sentences)}"
+    assert method.not_for.en != method.not_for.nl
+    assert len(set(method.not_for_when)) == len(method.not_for_when)
+
+
+@pytest.mark.parametrize("method", METHODS, ids=lambda m: m.id)
+def test_sources_are_named_not_marked_unverified(method: Method) -> None:
+    texts = [*method.sources, method.origin.nl, method.origin.en or ""]
+    assert not [t for t in texts if re.search(r"niet geverifieerd|unverified|niet bevestigd|unconfirmed", t, re.I)]
+
+
+def test_incidentmethode_credits_pigors_and_lets_the_group_hear_what_the_inbrenger_did() -> None:
+    method = CONTENT.methods["incidentmethode"]
+    assert "Pigors" in method.origin.nl and "Hendriksen" in method.origin.nl
+    assert any("Pigors" in s for s in method.sources)
+    order = [p.id for p in method.phases]
+    told = method.phase("werkelijk")
+    assert order.index("oplossingen") < order.index("werkelijk") < order.index("keuze")
+    assert "inbrenger" in told.speakers and Contribution.STORY in told.allowed
+    step = next(s for s in method.worked_example.steps if s.phase == "werkelijk")  # type: ignore[union-attr]
+    assert step.inbrenger is not None and step.inbrenger.en
+
+
+def _dutch(node: object) -> list[str]:
+    """Every Dutch text in a content model (the ``nl`` of each Text, wherever it sits)."""
+    if isinstance(node, Text):
+        return [node.nl]
+    if isinstance(node, BaseModel):
+        return [t for name in type(node).model_fields for t in _dutch(getattr(node, name))]
+    if isinstance(node, tuple):
+        return [t for item in node for t in _dutch(item)]
+    return []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [*METHODS, *sorted(CONTENT.exercises.values(), key=lambda x: x.id)],
+    ids=lambda x: x.id,
+)
+def test_dutch_texts_use_the_usual_dutch_word(item: BaseModel) -> None:
+    """'Nagaan', not 'checken': an anglicism where Dutch has the usual word."""
+    found = [t for t in _dutch(item) if re.search(r"\b(ge)?check(en|t|te|ten)?\b(?!-)", t, re.I)]
+    assert not found, found
