@@ -58,6 +58,24 @@ def test_chooser_follows_the_form(state: shell.PageState) -> None:
     assert "vraagt minstens 5 deelnemers; de groep heeft er 3" in html_of(form.result)
 
 
+def test_chooser_shows_what_a_method_is_not_for_when_the_form_matches(state: shell.PageState) -> None:
+    form = find(chooser.chooser(state), chooser.ChooserForm)[0]
+    form.experience.value = Experience.NEW
+    form.trust.value = Trust.LOW
+    form.emotional.value = True
+    form.vague.value = True
+    form.online.value = True
+    shown = html_of(form.result)
+    flagged = [r.method for r in form.recommendation.ranked[: chooser.SHOWN] if "not_for" in [x.code for x in r.lower]]
+    assert flagged, "some method on screen is not for a new, low-trust group with a vague, emotional question"
+    for method in flagged:
+        assert f"<li class='ik-lower'>− {html.escape(method.not_for.nl)}</li>" in shown
+    form.emotional.value = form.vague.value = form.online.value = False
+    form.experience.value, form.trust.value = Experience.SOME, Trust.MEDIUM
+    for item in form.recommendation.ranked:
+        assert "not_for" not in [x.code for x in item.lower], item.method.id
+
+
 def test_methods_filter_and_search() -> None:
     everything = methods.filter_methods(CONTENT)
     assert len(everything) == len(CONTENT.methods)
