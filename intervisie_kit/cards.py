@@ -145,6 +145,8 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; color: #16202a; font-size:
 .ik-num { text-align: right; white-space: nowrap; }
 h4 { margin: 10px 0 2px; }
 ul { margin: 2px 0; padding-left: 18px; }
+.ik-not-for { border-left: 4px solid #6b3a00; background: #fff3df; color: #6b3a00; padding: 2px 10px; margin: 8px 0; }
+.ik-not-for p { margin: 2px 0 6px; }
 """
 
 
