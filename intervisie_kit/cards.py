@@ -1,4 +1,7 @@
-"""Method cards: one page per method with its phases, minutes, who speaks, what is allowed, and roles.
+"""Method cards: one page per method with its phases, minutes, who speaks, what is allowed, roles and fit.
+
+The fit includes what the method is *not* for ("Niet geschikt voor"), so a printed card warns as the
+method page does.
 
 ``card_html`` is the card as an HTML fragment (the Methoden page shows it); ``cards_document`` is a
 printable HTML file with one card per page; ``cards_pdf`` is the same set as a PDF, made with fpdf2
@@ -59,6 +62,7 @@ LABELS = {
     "allowed": ("Toegestaan", "Allowed"),
     "roles": ("Rollen", "Roles"),
     "fit": ("Past bij", "Fits"),
+    "not_for": ("Niet geschikt voor", "Not for"),
     "group": ("Groep", "Group"),
     "people": ("{min}-{max} personen", "{min}-{max} people"),
     "experience": ("ervaring", "experience"),
@@ -120,6 +124,7 @@ def card_html(method: Method, lang: str = "nl") -> str:
         f"<tbody>{rows}</tbody></table></div>"
         f"<h4>{e(_l('roles', lang))}</h4><ul>{roles}</ul>"
         f"<h4>{e(_l('fit', lang))}</h4><ul>{fit}</ul>"
+        f'<section class="ik-not-for"><h4>{e(_l("not_for", lang))}</h4><p>{e(method.not_for.get(lang))}</p></section>'
         f"{materials_block}"
         "</article>"
     )
@@ -140,6 +145,8 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; color: #16202a; font-size:
 .ik-num { text-align: right; white-space: nowrap; }
 h4 { margin: 10px 0 2px; }
 ul { margin: 2px 0; padding-left: 18px; }
+.ik-not-for { border-left: 4px solid #6b3a00; background: #fff3df; color: #6b3a00; padding: 2px 10px; margin: 8px 0; }
+.ik-not-for p { margin: 2px 0 6px; }
 """
 
 
@@ -201,6 +208,7 @@ def cards_pdf(methods: Iterable[Method], lang: str = "nl") -> bytes:
         for title, lines in (
             (_l("roles", lang), [f"{r.name.get(lang)}: {r.task.get(lang)}" for r in method.roles]),
             (_l("fit", lang), fit_lines(method, lang)),
+            (_l("not_for", lang), [method.not_for.get(lang)]),
             (_l("materials", lang), [m.get(lang) for m in method.materials]),
         ):
             if not lines:

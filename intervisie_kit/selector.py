@@ -3,7 +3,9 @@
 Deterministic and explainable. Every method is either ruled out, with the reasons (too long for the time
 available, too few people, more trust or experience needed than the group has, materials or preparation
 missing), or scored: the reasons it fits add points, the reasons it ranks lower take points away, and
-both are returned so a facilitator can see *why*. Ties are broken by method id, so the same answers
+both are returned so a facilitator can see *why*. When the form matches one of a method's ``not_for_when``
+conditions (a new group, low trust, a high emotional load, a vague question, online), the method's own
+``not_for`` text is one of the reasons it ranks lower. Ties are broken by method id, so the same answers
 always give the same list.
 
 The three axes follow the selection factors in the literature (Praktijkboek Intervisie's
@@ -16,7 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .content.models import Experience, Focus, Material, Method, OnlineFit, QuestionType, Strength, Trust
+from .content.models import (
+    Experience,
+    Focus,
+    Material,
+    Method,
+    NotForWhen,
+    OnlineFit,
+    QuestionType,
+    Strength,
+    Trust,
+)
 from .i18n import minutes_text, pick
 
 __all__ = ["Group", "Question", "Ranked", "Reason", "Recommendation", "RuledOut", "Situation", "recommend"]
@@ -26,6 +38,10 @@ _TRUST = {Trust.LOW: 0, Trust.MEDIUM: 1, Trust.HIGH: 2}
 
 #: A method may be squeezed a little into less time (shorter rounds), not more.
 TIME_STRETCH = 1.15
+
+#: A short format (at most this many minutes) ranks a little lower when the slot is at least twice as long:
+#: a facilitator with an hour would rather give the case a full method than a quarter-hour round.
+SHORT_FORMAT_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -153,6 +169,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "duurt {needed} minuten: met {available} minuten moeten de rondes korter",
         "takes {needed} minutes: with {available} minutes the rounds must be shorter",
     ),
+    "time_short": (
+        "is een korte vorm van {needed} minuten; met {available} minuten past een vollere bespreking",
+        "is a short format of {needed} minutes; with {available} minutes a fuller discussion fits",
+    ),
     "too_many": (
         "is bedoeld voor hooguit {max} deelnemers; met {size} kun je in subgroepen werken",
         "is meant for at most {max} participants; with {size} you can work in subgroups",
@@ -177,7 +197,11 @@ REASONS: dict[str, tuple[str, str]] = {
         "is eenvoudig voor deze ervaren groep",
         "is simple for this experienced group",
     ),
+    "not_for": ("{text}", "{text}"),  # the method's own not_for text, when one of its not_for_when holds
 }
+
+#: How much it costs a method when the form matches what the method is not for.
+NOT_FOR_WEIGHT = 3
 
 KIND_WORDS: dict[QuestionType, tuple[str, str]] = {
     QuestionType.OWN_BEHAVIOUR: ("over eigen gedrag", "about one's own behaviour"),
@@ -310,11 +334,29 @@ def _assess(
         lower.append(
             Reason("time_tight", {"needed": minutes_text(method.total_minutes), "available": str(situation.minutes)}, 1)
         )
+    if method.total_minutes <= SHORT_FORMAT_MINUTES and situation.minutes >= 2 * method.total_minutes:
+        lower.append(
+            Reason("time_short", {"needed": minutes_text(method.total_minutes), "available": str(situation.minutes)}, 1)
+        )
     if group.size > method.group_size.max:
         lower.append(Reason("too_many", {"max": str(method.group_size.max), "size": str(group.size)}, 1))
     if situation.online and method.online is OnlineFit.ADAPTED:
         lower.append(Reason("online_adapted", weight=1))
+    if any(_holds(c, group, question, situation) for c in method.not_for_when):
+        text = _bilingual((method.not_for.nl, method.not_for.en or method.not_for.nl))
+        lower.append(Reason("not_for", {"text": text}, NOT_FOR_WEIGHT))
     return fits, lower
+
+
+def _holds(condition: NotForWhen, group: Group, question: Question, situation: Situation) -> bool:
+    """Whether the form's answers match one of the conditions a method is not for."""
+    return {
+        NotForWhen.NEW_GROUP: group.experience is Experience.NEW,
+        NotForWhen.LOW_TRUST: group.trust is Trust.LOW,
+        NotForWhen.HIGH_EMOTION: question.emotional,
+        NotForWhen.VAGUE_QUESTION: question.vague,
+        NotForWhen.ONLINE: situation.online,
+    }[condition]
 
 
 def _bilingual_list(materials: list[Material]) -> str:

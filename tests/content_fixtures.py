@@ -42,6 +42,7 @@ def method_dict(method_id: str = METHOD_ID, *, example_case: str | None = None) 
         "id": method_id,
         "name": {"nl": "Testmethode", "en": "Test method"},
         "summary": {"nl": "Een korte methode om mee te testen.", "en": "A short method to test with."},
+        "not_for": {"nl": "Niet voor een groep zonder tijd.", "en": "Not for a group without time."},
         "origin": "Bedacht voor de tests.",
         "sources": ["Eigen werk"],
         "total_minutes": 50,

@@ -39,14 +39,18 @@ def test_methodekiezer_recommends_balint_for_relational_emotion(kit_page: Page, 
 
 def test_step_through_a_worked_example(kit_page: Page, kit_server: KitServer) -> None:
     open_page(kit_page, kit_server, "03_methoden.ipynb", "?method=incidentmethode")
+    not_for = kit_page.locator('.ik-method-card[data-method="incidentmethode"] .ik-not-for')
+    expect(not_for).to_be_visible()
+    expect(not_for).to_contain_text("Niet geschikt voor")
+    expect(not_for).to_contain_text("Niet voor een vaag, langer lopend onbehagen")
     stepper = kit_page.locator(".ik-stepper")
     expect(stepper).to_contain_text("Uitgewerkt voorbeeld")
     title = kit_page.locator(".ik-step-title")
-    expect(title).to_contain_text("Fase 1 van 6")
+    expect(title).to_contain_text("Fase 1 van 7")
     nxt = kit_page.locator(".ik-step-next button, button.ik-step-next").first
-    for n in range(2, 7):
+    for n in range(2, 8):
         nxt.click()
-        expect(title).to_contain_text(f"Fase {n} van 6")
+        expect(title).to_contain_text(f"Fase {n} van 7")
         body = kit_page.locator(f".ik-step-body.ik-step-{n}")
         body.wait_for()  # the step's own body, not the previous one still on screen
         reveal = body.locator("button.ik-reveal, .ik-reveal button")

@@ -42,7 +42,7 @@ def test_start_a_session_advance_a_phase_and_download_the_summary(kit_page: Page
     expect(kit_page.locator(".ik-speakers")).to_contain_text("Bram")
     kit_page.locator(".ik-session-next").click()
     expect(kit_page.locator(".ik-phase-name")).to_have_text(SECOND)
-    expect(kit_page.locator(".ik-phase-count")).to_have_text("Fase 2 van 6")
+    expect(kit_page.locator(".ik-phase-count")).to_have_text("Fase 2 van 7")
     expect(kit_page.locator(".ik-speakers")).to_contain_text("Anna")
 
     kit_page.locator(".ik-session-next").click()

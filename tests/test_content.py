@@ -345,6 +345,36 @@ def test_plain_string_texts_load_but_names_need_both_languages(tmp_path: Path) -
     assert summary(problems) == {("tst-methode.yaml", "missing", "name.en")}
 
 
+def test_not_for_is_required_and_needs_english(tmp_path: Path) -> None:
+    """A method without `not_for`, or with only Dutch, is a problem that names the file, the key and its line."""
+    method = method_dict()
+    del method["not_for"]
+    root = make_content(tmp_path / "trainer", methods=[method])
+    problems = under(load([root], include_env=False, strict=False).problems, root)
+    assert summary(problems) == {("tst-methode.yaml", "missing", "not_for")}
+
+    method["not_for"] = "Niet voor een groep zonder tijd."
+    text = dump(method)
+    write_raw(root / "methods/tst-methode.yaml", text)
+    problems = under(load([root], include_env=False, strict=False).problems, root)
+    assert summary(problems) == {("tst-methode.yaml", "missing", "not_for.en")}
+    assert problems[0].line == key_line(text, "not_for")
+
+
+def test_not_for_when_names_known_conditions(tmp_path: Path) -> None:
+    method = method_dict()
+    method["not_for_when"] = ["low_trust", "new_group"]
+    root = make_content(tmp_path / "trainer", methods=[method])
+    loaded = load([root], include_env=False, strict=False).methods["tst-methode"]
+    assert [c.value for c in loaded.not_for_when] == ["low_trust", "new_group"]
+    assert loaded.not_for.get("en") == "Not for a group without time."
+
+    method["not_for_when"] = ["low_trust", "tired_group"]
+    write_yaml(root / "methods/tst-methode.yaml", method)
+    problems = under(load([root], include_env=False, strict=False).problems, root)
+    assert summary(problems) == {("tst-methode.yaml", "choice", "not_for_when[1]")}
+
+
 def test_minutes_may_be_halves(tmp_path: Path) -> None:
     method = method_dict()
     method["phases"][0]["minutes"] = 7.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intervisie_kit.content import load
-from intervisie_kit.content.models import Skill
+from intervisie_kit.content.models import Case, Skill
 from intervisie_kit.exercise import check_recognised, check_written
 from intervisie_kit.practice import PracticeRound, RoundOver
 from intervisie_kit.terms import Dimension, TurnKind
@@ -14,8 +14,39 @@ CONTENT = load(include_env=False)
 PRACTICE_CASES = [c for c in CONTENT.cases.values() if c.answers is not None]
 
 
-def test_at_least_six_cases_carry_the_inbrengers_answers() -> None:
-    assert len(PRACTICE_CASES) >= 6
+def test_every_case_carries_the_inbrengers_answers_in_both_languages() -> None:
+    assert len(PRACTICE_CASES) == len(CONTENT.cases) >= 30
+    for case in PRACTICE_CASES:
+        answers = case.answers
+        texts = [t for d in Dimension for t in (*answers.reveal(d).answers, answers.reveal(d).missed)]
+        texts += [*answers.short, *answers.yes_but, *answers.closing_up, *answers.other]
+        assert all(t.en for t in texts), case.id
+        for d in Dimension:
+            reveal = answers.reveal(d)
+            assert len({t.nl for t in reveal.answers}) == len(reveal.answers) >= 2, (case.id, d)  # each tells more
+            assert reveal.missed.nl.startswith("Je hebt niet gevraagd"), (case.id, d)
+            assert reveal.missed.en.startswith("You did not ask"), (case.id, d)
+
+
+@pytest.mark.parametrize("case", PRACTICE_CASES, ids=lambda c: c.id)
+def test_every_case_answers_each_kind_of_turn_from_its_own_file(case: Case) -> None:
+    r = PracticeRound(case, limit=9)
+    asked = {
+        Dimension.FACTS: "Wat gebeurde er precies?",
+        Dimension.FEELINGS: "Wat voelde je op dat moment?",
+        Dimension.THOUGHTS: "Wat dacht je toen?",
+        Dimension.MOTIVES: "Wat is voor jou belangrijk in deze situatie?",
+        Dimension.ALTERNATIVES: "Welke mogelijkheden heb je zelf al overwogen?",
+    }
+    for dimension, question in asked.items():
+        reply = r.ask(question).reply
+        assert (reply.tone, reply.dimension) == ("opens", dimension), question
+        assert reply.text == case.answers.reveal(dimension).answers[0].get("nl")
+    assert r.ask("Heb je dat al tegen iemand gezegd?").reply.text == case.answers.short[0].get("nl")
+    assert r.ask("Zou het niet helpen als je het gewoon zegt?").reply.text == case.answers.yes_but[0].get("nl")
+    assert r.ask("Dat had je nooit moeten doen.").reply.text == case.answers.closing_up[0].get("nl")
+    assert r.ask("Dank je voor je verhaal.").reply.text == case.answers.other[0].get("nl")
+    assert r.missed() == []
 
 
 def test_open_questions_open_the_case_up_and_closed_ones_get_short_answers() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intervisie_kit.content import load
-from intervisie_kit.content.models import Experience, Focus, Material, QuestionType, Trust
+from intervisie_kit.content.models import Experience, Focus, Material, NotForWhen, QuestionType, Trust
 from intervisie_kit.selector import Group, Question, Situation, recommend
 
 E, T, Q = Experience, Trust, QuestionType
@@ -100,3 +100,74 @@ def test_every_method_is_ranked_or_ruled_out_with_reasons_in_both_languages(meth
 def test_deterministic(methods) -> None:  # type: ignore[no-untyped-def]
     args = (Group(6), Question(Q.OTHER_PERSON, emotional=True), Situation(90, materials=ROOM))
     assert recommend(methods, *args) == recommend(list(reversed(methods)), *args)
+
+
+def lower_texts(methods, group, question, situation, method_id: str, lang: str = "nl") -> list[str]:  # type: ignore[no-untyped-def]
+    rec = recommend(methods, group, question, situation)
+    return [r.text(lang) for item in rec.ranked if item.method.id == method_id for r in item.lower]
+
+
+def test_what_a_method_is_not_for_is_a_reason_when_the_form_matches(methods) -> None:  # type: ignore[no-untyped-def]
+    incident = next(m for m in methods if m.id == "incidentmethode")
+    assert "vague_question" in incident.not_for_when
+    group, room = Group(6, E.NEW, T.LOW, E.NEW), Situation(60, materials=ROOM)
+    vague = lower_texts(methods, group, Question(Q.OWN_BEHAVIOUR, vague=True), room, "incidentmethode")
+    assert incident.not_for.nl in vague
+    english = lower_texts(methods, group, Question(Q.OWN_BEHAVIOUR, vague=True), room, "incidentmethode", "en")
+    assert incident.not_for.en in english
+    clear = lower_texts(methods, group, Question(Q.OWN_BEHAVIOUR, concrete_incident=True), room, "incidentmethode")
+    assert incident.not_for.nl not in clear
+
+
+def test_not_for_costs_a_method_its_place(methods) -> None:  # type: ignore[no-untyped-def]
+    """The same method without its not_for_when ranks higher: the reason weighs, it is not only shown."""
+    from intervisie_kit.selector import NOT_FOR_WEIGHT
+
+    group, room = Group(6, E.SOME, T.MEDIUM, E.SOME), Situation(60, materials=ROOM)
+    question = Question(Q.OWN_BEHAVIOUR, emotional=True)
+    method = next(m for m in methods if m.id == "stralend-falen")
+    plain = method.model_copy(update={"not_for_when": ()})
+    scored = {r.method.not_for_when: r.score for r in recommend([method, plain], group, question, room).ranked}
+    assert scored[()] - scored[method.not_for_when] == NOT_FOR_WEIGHT
+
+
+@pytest.mark.parametrize(
+    ("condition", "group", "question", "situation"),
+    [
+        ("new_group", Group(6, E.NEW, T.MEDIUM), Question(Q.OWN_BEHAVIOUR), Situation(90)),
+        ("low_trust", Group(6, E.SOME, T.LOW), Question(Q.OWN_BEHAVIOUR), Situation(90)),
+        ("high_emotion", Group(6), Question(Q.OWN_BEHAVIOUR, emotional=True), Situation(90)),
+        ("vague_question", Group(6), Question(Q.OWN_BEHAVIOUR, vague=True), Situation(90)),
+        ("online", Group(6), Question(Q.OWN_BEHAVIOUR), Situation(90, online=True)),
+    ],
+)
+def test_every_not_for_condition_reads_the_form(methods, condition, group, question, situation) -> None:  # type: ignore[no-untyped-def]
+    method = next(m for m in methods if m.id == "basismodel")
+    probe = method.model_copy(update={"not_for_when": (NotForWhen(condition),)})
+    other = method.model_copy(update={"not_for_when": tuple(c for c in NotForWhen if c.value != condition)})
+    assert [r.code for r in recommend([probe], group, question, situation).ranked[0].lower].count("not_for") == 1
+    assert "not_for" not in [r.code for r in recommend([other], group, question, situation).ranked[0].lower]
+
+
+def test_a_30_minute_slot_gets_at_least_one_recommendation(methods) -> None:  # type: ignore[no-untyped-def]
+    # A team meeting often has half an hour to spare: the short formats must be offered, not ruled out.
+    from intervisie_kit.selector import TIME_STRETCH
+
+    for question in (Question(Q.OWN_BEHAVIOUR), Question(Q.KNOWLEDGE, Focus.BOVENSTROOM), Question(Q.OTHER_PERSON)):
+        for group in (Group(6), Group(4, E.NEW, T.LOW, E.NEW)):
+            rec = recommend(methods, group, question, Situation(30))
+            assert rec.ranked, (question, group)
+            assert all(r.method.total_minutes <= 30 * TIME_STRETCH for r in rec.ranked)
+
+
+def test_with_an_hour_a_full_method_ranks_above_the_short_formats(methods) -> None:  # type: ignore[no-untyped-def]
+    from intervisie_kit.selector import SHORT_FORMAT_MINUTES
+
+    rec = recommend(methods, Group(6), Question(Q.KNOWLEDGE, Focus.BOVENSTROOM), Situation(60, materials=ROOM))
+    assert rec.ranked[0].method.total_minutes > SHORT_FORMAT_MINUTES
+    short = [r for r in rec.ranked if r.method.total_minutes <= SHORT_FORMAT_MINUTES]
+    assert short and all("time_short" in [x.code for x in r.lower] for r in short)
+    # In a half-hour slot only a format that fills at most half of it carries the reason.
+    rec = recommend(methods, Group(6), Question(Q.KNOWLEDGE, Focus.BOVENSTROOM), Situation(30))
+    for r in rec.ranked:
+        assert ("time_short" in [x.code for x in r.lower]) == (r.method.total_minutes <= 15)

@@ -58,6 +58,24 @@ def test_chooser_follows_the_form(state: shell.PageState) -> None:
     assert "vraagt minstens 5 deelnemers; de groep heeft er 3" in html_of(form.result)
 
 
+def test_chooser_shows_what_a_method_is_not_for_when_the_form_matches(state: shell.PageState) -> None:
+    form = find(chooser.chooser(state), chooser.ChooserForm)[0]
+    form.experience.value = Experience.NEW
+    form.trust.value = Trust.LOW
+    form.emotional.value = True
+    form.vague.value = True
+    form.online.value = True
+    shown = html_of(form.result)
+    flagged = [r.method for r in form.recommendation.ranked[: chooser.SHOWN] if "not_for" in [x.code for x in r.lower]]
+    assert flagged, "some method on screen is not for a new, low-trust group with a vague, emotional question"
+    for method in flagged:
+        assert f"<li class='ik-lower'>− {html.escape(method.not_for.nl)}</li>" in shown
+    form.emotional.value = form.vague.value = form.online.value = False
+    form.experience.value, form.trust.value = Experience.SOME, Trust.MEDIUM
+    for item in form.recommendation.ranked:
+        assert "not_for" not in [x.code for x in item.lower], item.method.id
+
+
 def test_methods_filter_and_search() -> None:
     everything = methods.filter_methods(CONTENT)
     assert len(everything) == len(CONTENT.methods)
@@ -125,6 +143,30 @@ def test_cards_html_and_pdf_hold_every_method() -> None:
     for method in chosen:
         assert method.name.nl.split()[0] in text
     assert "Wie spreekt" in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_method_page_says_what_the_method_is_not_for(state: shell.PageState, lang: str) -> None:
+    state.lang = lang
+    state.params = {"method": "roddelmethode"}
+    shown = html_of(methods.catalogue(state))
+    method = CONTENT.methods["roddelmethode"]
+    assert ("Niet geschikt voor" if lang == "nl" else "Not for") in shown
+    assert html.escape(method.not_for.get(lang)) in shown
+
+
+def test_printed_cards_say_what_the_method_is_not_for() -> None:
+    method = CONTENT.methods["incidentmethode"]
+    for lang in ("nl", "en"):
+        document = cards.cards_document([method], lang)
+        assert '<section class="ik-not-for">' in document
+        assert html.escape(method.not_for.get(lang)) in document
+        text = PdfReader(io.BytesIO(cards.cards_pdf([method], lang))).pages[0].extract_text()
+        assert ("Niet geschikt voor" if lang == "nl" else "Not for") in text
+        first_words = " ".join(method.not_for.get(lang).split()[:4])
+        assert first_words in " ".join(text.split())
+    hostile = method.model_copy(update={"not_for": method.not_for.model_copy(update={"nl": "<b>vet</b>"})})
+    assert "<b>vet</b>" not in cards.card_html(hostile) and "&lt;b&gt;vet&lt;/b&gt;" in cards.card_html(hostile)
 
 
 def test_card_escapes_content() -> None:

@@ -56,7 +56,7 @@ def test_the_form_offers_the_typed_names_for_the_roles() -> None:
 def test_start_shows_the_live_panel_with_phase_timer_speakers_and_prompt() -> None:
     view, _ = started()
     assert not shown(view.setup) and shown(view.live)
-    assert "Fase 1 van 6" in view.head.value and "Inventarisatie en keuze van het incident" in view.head.value
+    assert "Fase 1 van 7" in view.head.value and "Inventarisatie en keuze van het incident" in view.head.value
     assert "data-remaining='600.00'" in view.timer.value and "data-running='1'" in view.timer.value
     assert ">10:00<" in view.timer.value
     assert "Gespreksleider: Bram" in view.info.value and "Deelnemers: Cem, Dewi" in view.info.value
@@ -174,7 +174,7 @@ def test_the_session_survives_a_language_switch() -> None:
     page.lang = "en"
     english = box.children[0]
     assert english is not view
-    assert "Phase 2 of 6" in english.head.value and "Presenting the incident and the question" in english.head.value
+    assert "Phase 2 of 7" in english.head.value and "Presenting the incident and the question" in english.head.value
     assert english.projector.value and "ik-projector" in english._dom_classes
     english.projector.value = False
     assert "ik-projector" not in english._dom_classes

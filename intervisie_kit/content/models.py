@@ -40,6 +40,7 @@ __all__ = [
     "Material",
     "Method",
     "Mistake",
+    "NotForWhen",
     "OnlineFit",
     "Phase",
     "QuestionType",
@@ -56,6 +57,7 @@ __all__ = [
     "Skill",
     "Strength",
     "Text",
+    "TextNlEn",
     "Theme",
     "Trust",
     "TurnKind",
@@ -101,6 +103,12 @@ class Name(Text):
     """A name that must exist in both languages (method names, phase names)."""
 
     en: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class TextNlEn(Text):
+    """A text that must exist in both languages (a plain Dutch string is an error: ``en`` is missing)."""
+
+    en: Prose
 
 
 class Experience(StrEnum):
@@ -188,6 +196,20 @@ class Strength(StrEnum):
     QUALITIES = "qualities"  # builds on strengths and what works
 
 
+class NotForWhen(StrEnum):
+    """Conditions of the selectiewijzer's form under which a method's ``not_for`` text applies.
+
+    The machine-checkable part of "what a method is not for": when one of a method's conditions holds,
+    the selectiewijzer ranks it lower and shows the method's own ``not_for`` text as the reason.
+    """
+
+    NEW_GROUP = "new_group"  # the group is new to intervisie
+    LOW_TRUST = "low_trust"  # little trust and safety in the group yet
+    HIGH_EMOTION = "high_emotion"  # the question carries a high emotional load
+    VAGUE_QUESTION = "vague_question"  # the question is still vague
+    ONLINE = "online"  # the meeting is online
+
+
 class Material(StrEnum):
     """Materials a method needs; the selectiewijzer checks them against what is at hand."""
 
@@ -213,6 +235,7 @@ class Theme(StrEnum):
     LASTIGE_GESPREKKEN = "lastige_gesprekken"
     BURNOUT = "burnout"
     SAMENWERKING = "samenwerking"
+    ETHISCHE_DILEMMAS = "ethische_dilemmas"  # "ethische dilemma's": two duties or values pull apart
     OVERIG = "overig"
 
 
@@ -314,6 +337,8 @@ class Method(_Frozen):
     id: Slug
     name: Name
     summary: Text
+    not_for: TextNlEn  # when not to use it: 1-3 sentences, Dutch and English
+    not_for_when: tuple[NotForWhen, ...] = ()  # the form's conditions under which not_for applies
     origin: Text
     sources: tuple[Line, ...] = Field(min_length=1)
     total_minutes: Minutes
