@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from . import cache
-from .loader import Source, content_files, display, source_dirs, validate_file
 from .craft import CraftGuide, Scene
+from .loader import Source, content_files, display, source_dirs, validate_file
 from .models import Case, ExerciseSet, Method, Quiz, ReflectionTemplate
 from .problems import ContentError, Problem
 
