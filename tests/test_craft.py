@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from intervisie_kit import cli
 from intervisie_kit.content import load
 from intervisie_kit.content.craft import Fit, Scene
 from intervisie_kit.craft import (
@@ -28,6 +29,7 @@ from intervisie_kit.craft import (
     summary_own_words,
 )
 from intervisie_kit.terms import Criterion
+from intervisie_kit.ui import content_overview, shell
 
 from .content_fixtures import write_yaml
 
@@ -89,6 +91,24 @@ def test_a_trainer_can_add_a_scene_of_their_own(tmp_path: Path) -> None:
     write_yaml(tmp_path / "vak" / "momenten" / "te-laat.yaml", scene)
     content = load([tmp_path], include_env=False, strict=True)
     assert isinstance(content.scenes["te-laat"], Scene) and set(content.scenes) >= MOMENTS
+
+
+def test_validate_reports_a_broken_scene_by_file_and_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scene = CONTENT.scenes["tranen"].model_dump(mode="json")
+    scene["id"] = "kapot"
+    scene["options"] = scene["options"][:2]
+    write_yaml(tmp_path / "vak" / "momenten" / "kapot.yaml", scene)
+    assert cli.main(["validate", str(tmp_path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "kapot.yaml" in out and "options" in out and "needs at least 3 item(s)" in out
+
+
+def test_the_content_page_lists_the_craft_and_the_scenes() -> None:
+    state = shell.PageState(lang="nl", content=CONTENT)
+    text = content_overview.overview(state).children[0].children[-1].value
+    text += content_overview.overview(state).children[0].children[-2].value
+    assert "<code>tranen</code>" in text and "data/vak/momenten/tranen.yaml" in text
+    assert "<code>het-vak</code>" in text and "Lastige momenten (vak/momenten/)" in text
 
 
 def test_lsd_exercise_asking_more_elements_than_it_has_is_a_problem(tmp_path: Path) -> None:
