@@ -87,6 +87,7 @@ register(TEXTS)
 
 TAB_KEYS = ("question", "lsd", "stages", "scenes", "forms")
 WIDE = widgets.Layout(width="100%", max_width="44em")
+NO_EXAMPLE = -1  # the examples menu's first line, "Probeer een voorbeeld" (None would show an empty menu)
 
 
 def _e(text: str) -> str:
@@ -196,8 +197,9 @@ class QuestionView(widgets.VBox):
         self.text = widgets.Textarea(placeholder=t("craft.question.placeholder", lang), rows=2, layout=WIDE)
         self.text.add_class("ik-craft-question")
         self.example = widgets.Dropdown(
-            options=[(t("craft.try_example", lang), None)] + [(x.weak.get(lang), i) for i, x in enumerate(q.examples)],
-            value=None,
+            options=[(t("craft.try_example", lang), NO_EXAMPLE)]
+            + [(x.weak.get(lang), i) for i, x in enumerate(q.examples)],
+            value=NO_EXAMPLE,
             layout=WIDE,
         )
         self.example.add_class("ik-craft-example")
@@ -219,7 +221,7 @@ class QuestionView(widgets.VBox):
         )
 
     def _use_example(self, change: dict) -> None:  # type: ignore[type-arg]
-        if change["new"] is not None:
+        if change["new"] != NO_EXAMPLE:
             self.text.value = self._examples[change["new"]].weak.get(self._lang)
             self.feedback.value = ""
 
