@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .coach import classify
+from .coach import classify, detect_lang
 from .content.craft import SummaryExercise
 from .terms import Criterion, TurnKind
 
@@ -238,6 +238,12 @@ def _lang(lang: str) -> str:
     return "en" if lang == "en" else "nl"
 
 
+def _rules(text: str, rules: str | None) -> str:
+    """The language whose word lists apply: given, or the text's own (a Dutch page may get an English
+    question); the messages stay in the page's language."""
+    return _lang(rules) if rules is not None else detect_lang(text)
+
+
 def _accept(text: object, limit: int) -> str:
     if not isinstance(text, str) or not text.strip():
         raise CraftInputError("empty")
@@ -255,13 +261,13 @@ _FIRST_PERSON = {
 _WE = {"nl": {"we", "wij", "ons", "onze"}, "en": {"we", "us", "our", "ours"}}
 
 
-def ik_vraag(text: str, lang: str = "nl") -> Finding:
+def ik_vraag(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
     """Is the inbrenger the subject? Any first-person word counts; "we" and "je" alone do not."""
-    lang = _lang(lang)
+    lang, rules = _lang(lang), _rules(text, rules)
     words = set(_words(text))
-    if words & _FIRST_PERSON[lang]:
+    if words & _FIRST_PERSON[rules]:
         return Finding(Criterion.IK_VRAAG, True, _say("ik.pass", lang))
-    reason = "ik.we" if words & _WE[lang] else "ik.general"
+    reason = "ik.we" if words & _WE[rules] else "ik.general"
     return Finding(Criterion.IK_VRAAG, False, _say(reason, lang), _say("ik.try", lang))
 
 
@@ -298,21 +304,21 @@ _LOOKING_BACK = {
 _PAST_SUFFIX = {"nl": ("de", "te", "den", "ten"), "en": ("ed",)}
 
 
-def actueel(text: str, lang: str = "nl") -> Finding:
+def actueel(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
     """Is the situation live now or coming up? Fails on a question that only looks back."""
-    lang = _lang(lang)
+    lang, rules = _lang(lang), _rules(text, rules)
     words = _words(text)
     joined = " ".join(words)
-    back = _LOOKING_BACK[lang].search(joined)
-    past = [w for w in words if w in _PAST[lang]]
-    me = "ik" if lang == "nl" else "i"
+    back = _LOOKING_BACK[rules].search(joined)
+    past = [w for w in words if w in _PAST[rules]]
+    me = "ik" if rules == "nl" else "i"
     for i, w in enumerate(words):  # "reageerde ik", "ik reageerde", "I reacted"
         near_me = (i > 0 and words[i - 1] == me) or (i + 1 < len(words) and words[i + 1] == me)
-        if near_me and len(w) >= 5 and w.endswith(_PAST_SUFFIX[lang]) and w not in _NOW[lang]:
+        if near_me and len(w) >= 5 and w.endswith(_PAST_SUFFIX[rules]) and w not in _NOW[rules]:
             past.append(w)
     if back is not None:
         past.insert(0, back.group(0))
-    now = [w for w in words if w in _NOW[lang]]
+    now = [w for w in words if w in _NOW[rules]]
     if back is not None:  # "should I have", "had ik moeten": the modal looks back here
         now = [w for w in now if w not in ("should", "could", "would")]
     if past and not now:
@@ -320,10 +326,10 @@ def actueel(text: str, lang: str = "nl") -> Finding:
     return Finding(Criterion.ACTUEEL, True, _say("actueel.pass" if now else "actueel.unknown", lang))
 
 
-def open_vraag(text: str, lang: str = "nl") -> Finding:
+def open_vraag(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
     """Open, as the question coach hears it; a "Hoe kan ik ...?" is open."""
     lang = _lang(lang)
-    verdict = classify(text, lang)
+    verdict = classify(text, _rules(text, rules))
     if verdict.kind is TurnKind.OPEN:
         return Finding(Criterion.OPEN, True, _say("open.why" if "why" in verdict.flags else "open.pass", lang))
     return Finding(Criterion.OPEN, False, _say(f"open.{verdict.kind.value}", lang), _say("open.try", lang))
@@ -361,22 +367,22 @@ _CHANGE_OTHERS = {
 }
 
 
-def eigen_aandeel(text: str, lang: str = "nl") -> Finding:
+def eigen_aandeel(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
     """About the inbrenger's own part? Fails on questions aimed at getting someone else to change."""
-    lang = _lang(lang)
+    lang, rules = _lang(lang), _rules(text, rules)
     joined = " ".join(_words(text))
-    for pattern in _CHANGE_OTHERS[lang]:
+    for pattern in _CHANGE_OTHERS[rules]:
         match = pattern.search(joined)
         if match is None:
             continue
         cue = " ".join(match.group(0).split()[:6])
         goal = (match.groupdict().get("goal") or "").strip()
         who = match.groupdict().get("who")
-        if lang == "en":
+        if rules == "en":
             cue = re.sub(r"\bi\b", "I", cue)
             goal = f"{who} will {goal}" if who and goal else goal
         suggestion = _say("eigen.try", lang)
-        if goal:
+        if goal and rules == lang:  # the example reuses the question's own words
             suggestion += " " + _say("eigen.try_so", lang, goal=goal)
         return Finding(Criterion.EIGEN_AANDEEL, False, _say("eigen.other", lang, cue=cue), suggestion)
     return Finding(Criterion.EIGEN_AANDEEL, True, _say("eigen.pass", lang))
@@ -386,10 +392,12 @@ CRITERIA = (ik_vraag, actueel, open_vraag, eigen_aandeel)
 
 
 def check_intervisievraag(text: str, lang: str = "nl") -> QuestionCheck:
-    """Check a question on the four criteria. Raises :class:`CraftInputError` when empty or too long."""
+    """Check a question on the four criteria, by the rules of the question's own language, answering in
+    ``lang``. Raises :class:`CraftInputError` when empty or too long."""
     lang = _lang(lang)
     text = _accept(text, MAX_QUESTION_CHARS)
-    return QuestionCheck(text, lang, tuple(check(text, lang) for check in CRITERIA))
+    rules = detect_lang(text)
+    return QuestionCheck(text, lang, tuple(check(text, lang, rules) for check in CRITERIA))
 
 
 # --- the LSD summary -----------------------------------------------------------------------------------------

@@ -230,6 +230,14 @@ def test_check_intervisievraag_gives_all_four_in_order_and_in_the_language() -> 
     assert good.finding("open").reason.startswith("Open")
 
 
+def test_a_question_in_the_other_language_is_checked_by_its_own_rules() -> None:
+    check = check_intervisievraag("How do I get my colleague to stick to the planning?", "nl")
+    assert check.finding("ik_vraag").passed and not check.finding("eigen_aandeel").passed
+    assert check.finding("eigen_aandeel").reason.startswith("De vraag gaat over een ander veranderen")
+    assert "Bijvoorbeeld" not in check.finding("eigen_aandeel").suggestion  # type: ignore[operator]
+    assert check_intervisievraag("Hoe kan ik de volgende keer rustig blijven?", "en").passed
+
+
 # --- limits --------------------------------------------------------------------------------------------------
 
 
