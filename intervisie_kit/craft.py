@@ -335,12 +335,21 @@ def open_vraag(text: str, lang: str = "nl", rules: str | None = None) -> Finding
     return Finding(Criterion.OPEN, False, _say(f"open.{verdict.kind.value}", lang), _say("open.try", lang))
 
 
-# Someone else as the object: a pronoun, or "mijn/de/het ..." but not one's own behaviour ("mijn aanpak").
-_OWN_THINGS = (
-    r"(?:eigen|gedrag|aanpak|houding|reactie|reacties|manier|gewoonte|gewoontes|planning|werk|werkwijze|toon)\b"
+# Someone else: a pronoun, or "mijn/de/het ..." with a word for people ("mijn team", "de ouders"), so that
+# "Hoe zorg ik dat het gesprek rustig blijft?" or "Hoe kan ik mijn aanpak veranderen?" are not flagged.
+_PEOPLE_NL = (
+    r"(?:team|collega|medewerker|leidinggevende|manager|baas|teamleider|directeur|cli[eë]nt|ouder|leerling|"
+    r"student|pati[eë]nt|klant|leden|groep|afdeling|partner|kind|bewoner|deelnemer|docent|jongere|gezin|"
+    r"familie|mensen|iedereen)[\w'-]*"
 )
-_OTHERS = rf"(?:hem|haar|ze|zij|hen|hun|(?:mijn|m'n|onze|ons|de|het|die|deze) (?!{_OWN_THINGS})[\w'-]+)"
-_NOT_ME_NL = r"(?!ik\b|mijn eigen\b|mezelf\b)"
+_PEOPLE_EN = (
+    r"(?:team|colleague|co-worker|staff|employee|manager|boss|leader|director|client|parent|pupil|student|"
+    r"patient|customer|member|group|department|partner|child|kid|resident|participant|teacher|people|everyone)"
+    r"[\w'-]*"
+)
+_OTHERS = rf"(?:hem|haar|ze|zij|hen|hun|iedereen|(?:mijn|m'n|onze|ons|de|het|die|deze) {_PEOPLE_NL})"
+_SOMEONE_NL = rf"(?=(?:hij|zij|ze|hun|hen|men|iedereen|niemand|(?:mijn|m'n|onze|ons|de|het|die|deze) {_PEOPLE_NL})\b)"
+_SOMEONE_EN = rf"(?=(?:he|she|they|everyone|nobody|(?:my|our|the|this|that|these|those) {_PEOPLE_EN})\b)"
 _ME_NL = r"(?:ik|je|we)"
 _W = r"[\w'-]+"
 _CHANGE = r"(?:veranderen|overtuigen|motiveren|laten (?:inzien|stoppen|ophouden|veranderen|doen))"
@@ -351,16 +360,16 @@ _CHANGE_OTHERS = {
         re.compile(
             rf"\bhoe (?:krijg|kan|kun) {_ME_NL} (?:{_W} ){{1,4}}(?:zover|zo ver)\b(?: (?:krijgen )?dat (?P<goal>.+))?"
         ),
-        re.compile(rf"\bhoe (?:zorg|zorgen) {_ME_NL} (?:er ?voor |ervoor )?dat {_NOT_ME_NL}(?P<goal>.+)"),
-        re.compile(rf"\bhoe (?:kan|kun) {_ME_NL} (?:er ?voor |ervoor )zorgen dat {_NOT_ME_NL}(?P<goal>.+)"),
+        re.compile(rf"\bhoe (?:zorg|zorgen) {_ME_NL} (?:er ?voor |ervoor )?dat {_SOMEONE_NL}(?P<goal>.+)"),
+        re.compile(rf"\bhoe (?:kan|kun) {_ME_NL} (?:er ?voor |ervoor )zorgen dat {_SOMEONE_NL}(?P<goal>.+)"),
         re.compile(rf"\bhoe (?:kan|kun|moet) {_ME_NL} {_OTHERS} (?:{_W} ){{0,3}}{_CHANGE}\b"),
         re.compile(rf"\bhoe (?:verander|overtuig|motiveer) {_ME_NL}\b"),
         re.compile(rf"\bwaarom {_OTHER_DOES} (?:hij|zij|ze|mijn|m'n|de|het|die|onze|mensen)\b"),
     ),
     "en": (
         re.compile(rf"{_HOW_EN} get (?P<who>{_W}(?: {_W}){{0,2}}) to (?P<goal>.+)"),
-        re.compile(rf"{_HOW_EN} (?:make sure|ensure) (?:that )?(?!i\b|my own\b)(?P<goal>.+)"),
-        re.compile(rf"{_HOW_EN} (?:convince|persuade|motivate|change) (?!myself\b|my own\b)"),
+        re.compile(rf"{_HOW_EN} (?:make sure|ensure) (?:that )?{_SOMEONE_EN}(?P<goal>.+)"),
+        re.compile(rf"{_HOW_EN} (?:convince|persuade|motivate|change) (?:him|her|them|(?:my|our|the )?{_PEOPLE_EN})\b"),
         re.compile(rf"{_HOW_EN} make (?:him|her|them) "),
         re.compile(r"\bwhy (?:does|do|won't|doesn't|don't|is|are|can't) (?:he|she|they|my|the|our|people)\b"),
     ),

@@ -184,12 +184,18 @@ EIGEN_AANDEEL = [
     ("nl", "Hoe kan ik mijn collega aanspreken op zijn planning, zodat we het werk afkrijgen?", True),
     ("nl", "Hoe kan ik mijn aanpak veranderen?", True),  # one's own behaviour is fine
     ("nl", "Hoe kan ik ervoor zorgen dat ik op tijd stop?", True),
+    ("nl", "Hoe zorg ik dat het gesprek rustig blijft?", True),  # an outcome, not a person to change
+    ("nl", "Hoe kan ik het rooster veranderen?", True),
+    ("nl", "Hoe kan ik ervoor zorgen dat de ouders op tijd komen?", False),
     ("nl", "Hoe krijg ik mijn collega zover dat hij zich aan de planning houdt?", False),
     ("nl", "Hoe zorg ik dat mijn team de nieuwe werkwijze volgt?", False),
     ("nl", "Hoe kan ik hem motiveren?", False),
     ("nl", "Waarom luistert mijn collega nooit naar me?", False),
     ("en", "How can I put my point so that my colleague hears it?", True),
     ("en", "How do I get my colleague to stick to the planning?", False),
+    ("en", "How do I make sure the meeting ends on time?", True),
+    ("en", "How can I change my approach?", True),
+    ("en", "How can I motivate my team?", False),
     ("en", "How do I make sure my team follows the new way of working?", False),
 ]
 
