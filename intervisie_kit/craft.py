@@ -369,7 +369,9 @@ _CHANGE_OTHERS = {
     "en": (
         re.compile(rf"{_HOW_EN} get (?P<who>{_W}(?: {_W}){{0,2}}) to (?P<goal>.+)"),
         re.compile(rf"{_HOW_EN} (?:make sure|ensure) (?:that )?{_SOMEONE_EN}(?P<goal>.+)"),
-        re.compile(rf"{_HOW_EN} (?:convince|persuade|motivate|change) (?:him|her|them|(?:my|our|the )?{_PEOPLE_EN})\b"),
+        re.compile(
+            rf"{_HOW_EN} (?:convince|persuade|motivate|change) (?:him|her|them|(?:(?:my|our|the) )?{_PEOPLE_EN})\b"
+        ),
         re.compile(rf"{_HOW_EN} make (?:him|her|them) "),
         re.compile(r"\bwhy (?:does|do|won't|doesn't|don't|is|are|can't) (?:he|she|they|my|the|our|people)\b"),
     ),
