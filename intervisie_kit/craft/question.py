@@ -1,20 +1,12 @@
-"""The facilitator's craft, as checks: is this a good intervisievraag, and is this a good summary?
-
-``check_intervisievraag(text, lang) -> QuestionCheck`` tests the question an inbrenger (the group member
-who brings a case) wants to bring, on the four criteria of :class:`~intervisie_kit.terms.Criterion`:
+"""Is this a good intervisievraag? Four criteria, each a named function with its own test table.
 
 - **ik-vraag**: the inbrenger is in the question ("ik", "mijn", "hoe kan ik");
 - **actueel**: live now or coming up; a question that only looks back at a finished story fails;
 - **open**: the question coach (:func:`intervisie_kit.coach.classify`) hears an open question;
 - **eigen aandeel**: about what the inbrenger can do, not how to get someone else to change.
 
-``check_summary(text, exercise, lang) -> SummaryCheck`` tests a trainee's summary of an LSD fragment:
-does it pick up enough of the key elements (their word lists are in the content), does it stay in the
-inbrenger's words without adding advice, a judgement or an interpretation, and is it short.
-
-Both are rules, pure Python, no widgets; each check is a named function with its own test table. They
-are heuristics a trainer can read and argue with, not a grammar: a question with no sign of the past
-counts as current, for instance. Every reason and suggestion comes in the language asked for.
+The word lists of the question's own language apply (a Dutch page may get an English question); the
+reasons and suggestions come in the page's language.
 """
 
 from __future__ import annotations
@@ -22,48 +14,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .coach import classify, detect_lang
-from .content.craft import SummaryExercise
-from .terms import Criterion, TurnKind
+from ..coach import classify, detect_lang
+from ..terms import Criterion, TurnKind
+from .common import Finding, accept, lang_of, say
+from .common import words as _words
 
 __all__ = [
-    "ANCHOR_SHARE",
+    "CRITERIA",
     "MAX_QUESTION_CHARS",
-    "MAX_SUMMARY_CHARS",
-    "SUMMARY_MAX_WORDS",
-    "CraftInputError",
-    "Finding",
     "QuestionCheck",
-    "SummaryCheck",
     "actueel",
     "check_intervisievraag",
-    "check_summary",
     "eigen_aandeel",
     "ik_vraag",
     "open_vraag",
-    "summary_elements",
-    "summary_length",
-    "summary_own_words",
 ]
 
 #: An intervisievraag is one or two sentences; a pasted page is not a question.
 MAX_QUESTION_CHARS = 1_000
-#: A summary is a few sentences.
-MAX_SUMMARY_CHARS = 1_000
-#: A summary longer than this is a retelling; it must also be shorter than the fragment itself.
-SUMMARY_MAX_WORDS = 60
-#: A sentence the coach hears as advice, judgement or suggestive still counts as the inbrenger's own
-#: words when at least this share of its content words come from the fragment ("je moet wel dingen
-#: gedaan krijgen" mirrors "ik moet wel dingen gedaan krijgen").
-ANCHOR_SHARE = 0.6
 
-# (Dutch, English) message pairs; parameters in braces.
 MESSAGES: dict[str, tuple[str, str]] = {
-    "empty": ("Typ eerst een tekst.", "Type a text first."),
-    "too_long": (
-        "Dit is te lang ({got} tekens, hooguit {limit}). Maak het korter; je tekst staat er nog.",
-        "This is too long ({got} characters, at most {limit}). Make it shorter; your text is still there.",
-    ),
     "ik.pass": ("Je staat zelf in de vraag.", "You are in the question yourself."),
     "ik.we": (
         "De vraag gaat over 'we'; de groep kan jou helpen met jouw deel daarin.",
@@ -126,69 +96,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ask about your own part: 'How can I ... so that ...?' or 'How do I deal with it when ...?'",
     ),
     "eigen.try_so": ("Bijvoorbeeld: 'Wat kan ik doen, zodat {goal}?'", "For example: 'What can I do so that {goal}?'"),
-    "elements.pass": (
-        "Je pakt {found} van de {total} kernpunten op.",
-        "You pick up {found} of the {total} key points.",
-    ),
-    "elements.fail": (
-        "Je pakt {found} van de {total} kernpunten op; er zijn er minstens {need} nodig.",
-        "You pick up {found} of the {total} key points; at least {need} are needed.",
-    ),
-    "elements.try": ("Nog niet genoemd: {missing}.", "Not mentioned yet: {missing}."),
-    "own.pass": (
-        "Je blijft bij wat de inbrenger zei, zonder advies of oordeel.",
-        "You stay with what the inbrenger said, without advice or judgement.",
-    ),
-    "own.fail": (
-        "Hier voeg je iets toe ({kind}): '{part}'",
-        "Here you add something ({kind}): '{part}'",
-    ),
-    "own.try": (
-        "Laat je eigen uitleg, advies en oordeel weg; gebruik de woorden van de inbrenger en check: 'Klopt dat?'",
-        "Leave out your own reading, advice and judgement; use the inbrenger's words and check: 'Is that right?'",
-    ),
-    "short.pass": ("Kort: {words} woorden.", "Short: {words} words."),
-    "short.fail": (
-        "Met {words} woorden is het een navertelling; hooguit {limit} woorden.",
-        "At {words} words it is a retelling; at most {limit} words.",
-    ),
-    "short.try": (
-        "Houd alleen de kern over, in twee of drie zinnen.",
-        "Keep only the core, in two or three sentences.",
-    ),
-}
-
-_KIND_WORDS: dict[TurnKind, tuple[str, str]] = {
-    TurnKind.ADVICE: ("advies", "advice"),
-    TurnKind.JUDGEMENT: ("oordeel", "judgement"),
-    TurnKind.SUGGESTIVE: ("eigen uitleg", "your own reading"),
 }
 
 
 def _say(key: str, lang: str, **params: object) -> str:
-    return MESSAGES[key][1 if lang == "en" else 0].format(**params)
-
-
-class CraftInputError(ValueError):
-    """Input the checks cannot take (empty, too long), with a message in Dutch and English."""
-
-    def __init__(self, code: str, **params: object):
-        self.code = code
-        self.params = params
-        super().__init__(self.message("nl"))
-
-    def message(self, lang: str = "nl") -> str:
-        return _say(self.code, lang, **self.params)
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One check: passed or not, why, and (when it failed) how to do better."""
-
-    id: str
-    passed: bool
-    reason: str
-    suggestion: str | None = None
+    return say(MESSAGES, key, lang, **params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,51 +120,11 @@ class QuestionCheck:
         raise KeyError(criterion)
 
 
-@dataclass(frozen=True, slots=True)
-class SummaryCheck:
-    text: str
-    lang: str
-    findings: tuple[Finding, ...]  # elements, own_words, short
-    found: tuple[str, ...]  # ids of the elements picked up
-    words: int
-
-    @property
-    def passed(self) -> bool:
-        return all(f.passed for f in self.findings)
-
-    def finding(self, check_id: str) -> Finding:
-        for f in self.findings:
-            if f.id == check_id:
-                return f
-        raise KeyError(check_id)
-
-
-_WORD = re.compile(r"[a-zà-ÿ0-9]+(?:['’-][a-zà-ÿ0-9]+)*")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang == "en" else "nl"
-
-
 def _rules(text: str, rules: str | None) -> str:
     """The language whose word lists apply: given, or the text's own (a Dutch page may get an English
     question); the messages stay in the page's language."""
-    return _lang(rules) if rules is not None else detect_lang(text)
+    return lang_of(rules) if rules is not None else detect_lang(text)
 
-
-def _accept(text: object, limit: int) -> str:
-    if not isinstance(text, str) or not text.strip():
-        raise CraftInputError("empty")
-    if len(text) > limit:
-        raise CraftInputError("too_long", got=len(text), limit=limit)
-    return text.strip()
-
-
-# --- the intervisievraag ------------------------------------------------------------------------------------
 
 _FIRST_PERSON = {
     "nl": {"ik", "mij", "me", "mijn", "m'n", "mezelf", "mijzelf", "ikzelf"},
@@ -263,7 +135,7 @@ _WE = {"nl": {"we", "wij", "ons", "onze"}, "en": {"we", "us", "our", "ours"}}
 
 def ik_vraag(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
     """Is the inbrenger the subject? Any first-person word counts; "we" and "je" alone do not."""
-    lang, rules = _lang(lang), _rules(text, rules)
+    lang, rules = lang_of(lang), _rules(text, rules)
     words = set(_words(text))
     if words & _FIRST_PERSON[rules]:
         return Finding(Criterion.IK_VRAAG, True, _say("ik.pass", lang))
@@ -306,7 +178,7 @@ _PAST_SUFFIX = {"nl": ("de", "te", "den", "ten"), "en": ("ed",)}
 
 def actueel(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
     """Is the situation live now or coming up? Fails on a question that only looks back."""
-    lang, rules = _lang(lang), _rules(text, rules)
+    lang, rules = lang_of(lang), _rules(text, rules)
     words = _words(text)
     joined = " ".join(words)
     back = _LOOKING_BACK[rules].search(joined)
@@ -328,7 +200,7 @@ def actueel(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
 
 def open_vraag(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
     """Open, as the question coach hears it; a "Hoe kan ik ...?" is open."""
-    lang = _lang(lang)
+    lang = lang_of(lang)
     verdict = classify(text, _rules(text, rules))
     if verdict.kind is TurnKind.OPEN:
         return Finding(Criterion.OPEN, True, _say("open.why" if "why" in verdict.flags else "open.pass", lang))
@@ -380,7 +252,7 @@ _CHANGE_OTHERS = {
 
 def eigen_aandeel(text: str, lang: str = "nl", rules: str | None = None) -> Finding:
     """About the inbrenger's own part? Fails on questions aimed at getting someone else to change."""
-    lang, rules = _lang(lang), _rules(text, rules)
+    lang, rules = lang_of(lang), _rules(text, rules)
     joined = " ".join(_words(text))
     for pattern in _CHANGE_OTHERS[rules]:
         match = pattern.search(joined)
@@ -405,83 +277,7 @@ CRITERIA = (ik_vraag, actueel, open_vraag, eigen_aandeel)
 def check_intervisievraag(text: str, lang: str = "nl") -> QuestionCheck:
     """Check a question on the four criteria, by the rules of the question's own language, answering in
     ``lang``. Raises :class:`CraftInputError` when empty or too long."""
-    lang = _lang(lang)
-    text = _accept(text, MAX_QUESTION_CHARS)
+    lang = lang_of(lang)
+    text = accept(text, MAX_QUESTION_CHARS)
     rules = detect_lang(text)
     return QuestionCheck(text, lang, tuple(check(text, lang, rules) for check in CRITERIA))
-
-
-# --- the LSD summary -----------------------------------------------------------------------------------------
-
-
-def _has_word(words: list[str], joined: str, key: str) -> bool:
-    """A key word matches a word's beginning ("grap" finds "grapjes"); a phrase matches as words."""
-    if " " in key:
-        return re.search(rf"(?:^| ){re.escape(key)}", joined) is not None
-    return any(w.startswith(key) for w in words)
-
-
-def summary_elements(text: str, exercise: SummaryExercise, lang: str = "nl") -> tuple[Finding, tuple[str, ...]]:
-    """Which of the fragment's key elements the summary picks up; enough when ``min_elements`` are."""
-    lang = _lang(lang)
-    words = _words(text)
-    joined = " ".join(words)
-    found = tuple(
-        e.id for e in exercise.elements if any(_has_word(words, joined, k.lower()) for k in e.words.get(lang))
-    )
-    total, need = len(exercise.elements), exercise.min_elements
-    if len(found) >= need:
-        return Finding("elements", True, _say("elements.pass", lang, found=len(found), total=total)), found
-    missing = ", ".join(e.label.get(lang) for e in exercise.elements if e.id not in found)
-    reason = _say("elements.fail", lang, found=len(found), total=total, need=need)
-    return Finding("elements", False, reason, _say("elements.try", lang, missing=missing)), found
-
-
-def _stem(word: str) -> str:
-    return word[:5]
-
-
-def _anchored(sentence: str, fragment_stems: set[str]) -> bool:
-    content = [w for w in _words(sentence) if len(w) >= 4]
-    if not content:
-        return False
-    share = sum(_stem(w) in fragment_stems for w in content) / len(content)
-    return share >= ANCHOR_SHARE
-
-
-_SENTENCES = re.compile(r"[^.!?;]+[.!?;]*")
-
-
-def summary_own_words(text: str, exercise: SummaryExercise, lang: str = "nl") -> Finding:
-    """No advice, judgement or own interpretation added: each sentence the coach hears as one of those
-    must mirror the fragment (most of its content words come from it)."""
-    lang = _lang(lang)
-    fragment_stems = {_stem(w) for w in _words(exercise.fragment.get(lang))}
-    for part in (p.strip() for p in _SENTENCES.findall(text)):
-        if not part:
-            continue
-        kind = classify(part, lang).kind
-        if kind in _KIND_WORDS and not _anchored(part, fragment_stems):
-            reason = _say("own.fail", lang, kind=_KIND_WORDS[kind][1 if lang == "en" else 0], part=part)
-            return Finding("own_words", False, reason, _say("own.try", lang))
-    return Finding("own_words", True, _say("own.pass", lang))
-
-
-def summary_length(text: str, exercise: SummaryExercise, lang: str = "nl") -> tuple[Finding, int]:
-    """Short: at most :data:`SUMMARY_MAX_WORDS` words, and fewer than the fragment itself."""
-    lang = _lang(lang)
-    words = len(_words(text))
-    limit = min(SUMMARY_MAX_WORDS, len(_words(exercise.fragment.get(lang))) - 1)
-    if words <= limit:
-        return Finding("short", True, _say("short.pass", lang, words=words)), words
-    return Finding("short", False, _say("short.fail", lang, words=words, limit=limit), _say("short.try", lang)), words
-
-
-def check_summary(text: str, exercise: SummaryExercise, lang: str = "nl") -> SummaryCheck:
-    """Check a summary of ``exercise``'s fragment. Raises :class:`CraftInputError` when empty or too long."""
-    lang = _lang(lang)
-    text = _accept(text, MAX_SUMMARY_CHARS)
-    elements, found = summary_elements(text, exercise, lang)
-    length, words = summary_length(text, exercise, lang)
-    findings = (elements, summary_own_words(text, exercise, lang), length)
-    return SummaryCheck(text, lang, findings, found, words)
