@@ -45,6 +45,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "content.kind.methods": ("Methoden", "Methods"),
     "content.kind.cases": ("Casussen", "Cases"),
     "content.kind.exercises": ("Oefensets", "Exercise sets"),
+    "content.kind.craft": ("Het vak van begeleider (vak/)", "The facilitator's craft (vak/)"),
+    "content.kind.scenes": ("Lastige momenten (vak/momenten/)", "Difficult moments (vak/momenten/)"),
     "content.col.id": ("Id", "Id"),
     "content.col.name": ("Naam", "Name"),
     "content.col.file": ("Bestand", "File"),

@@ -109,6 +109,17 @@ PAGES: tuple[Page, ...] = (
         ("facilitator", "trainer"),
     ),
     Page(
+        "10_het_vak.ipynb",
+        ("Het vak van begeleider", "The facilitator's craft"),
+        (
+            "Een goede intervisievraag, luisteren-samenvatten-doorvragen, de fasen van een groep, lastige momenten "
+            "met modelinterventies, en intervisie naast supervisie, coaching en werkoverleg.",
+            "A good intervisie question, listening-summarising-asking further, the stages of a group, difficult "
+            "moments with model interventions, and intervisie next to supervision, coaching and team meetings.",
+        ),
+        ("facilitator", "trainee", "trainer"),
+    ),
+    Page(
         "99_inhoud.ipynb",
         ("Inhoud en eigen materiaal", "Content and your own material"),
         (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Dimension", "TurnKind"]
+__all__ = ["Criterion", "Dimension", "TurnKind"]
 
 
 class TurnKind(StrEnum):
@@ -29,3 +29,12 @@ class Dimension(StrEnum):
     THOUGHTS = "thoughts"
     MOTIVES = "motives"
     ALTERNATIVES = "alternatives"
+
+
+class Criterion(StrEnum):
+    """The four checks of a good intervisievraag (the question an inbrenger brings to the group)."""
+
+    IK_VRAAG = "ik_vraag"  # the inbrenger is the subject: "Hoe kan ik ...?"
+    ACTUEEL = "actueel"  # live now or coming up, not a finished story
+    OPEN = "open"  # invites exploring, not yes/no or either/or
+    EIGEN_AANDEEL = "eigen_aandeel"  # about the inbrenger's own part, not about changing someone else

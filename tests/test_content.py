@@ -421,7 +421,7 @@ def test_load_does_not_depend_on_the_working_directory(tmp_path: Path, monkeypat
     assert builtin_dirs() == (root,)
     sources, problem = source_dirs(root)
     assert problem is None
-    assert {s.kind for s in sources} == {"methods", "cases", "exercises", "quizzes", "reflection"}
+    assert {s.kind for s in sources} == {"methods", "cases", "exercises", "quizzes", "reflection", "craft", "scenes"}
 
     from_elsewhere = load(include_env=False, strict=False)
     assert isinstance(from_elsewhere, Content)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache
+from .craft import CraftGuide, Scene
 from .loader import Source, content_files, display, source_dirs, validate_file
 from .models import Case, ExerciseSet, Method, Quiz, ReflectionTemplate
 from .problems import ContentError, Problem
@@ -35,6 +36,8 @@ class Content:
     exercises: Mapping[str, ExerciseSet] = field(default_factory=dict)
     quizzes: Mapping[str, Quiz] = field(default_factory=dict)
     reflection: Mapping[str, ReflectionTemplate] = field(default_factory=dict)  # reflection templates
+    craft: Mapping[str, CraftGuide] = field(default_factory=dict)  # the facilitator's craft (page 10)
+    scenes: Mapping[str, Scene] = field(default_factory=dict)  # difficult moments in a meeting (page 10)
     problems: tuple[Problem, ...] = ()
     files: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file shown to users
 
@@ -76,7 +79,9 @@ def load(extra_dirs: Iterable[str | Path] = (), *, strict: bool = True, include_
 
 def _load(found: list[tuple[Path, tuple[Source, ...], Problem | None]]) -> Content:
     problems: list[Problem] = []
-    merged: dict[str, dict[str, Any]] = {k: {} for k in ("methods", "cases", "exercises", "quizzes", "reflection")}
+    merged: dict[str, dict[str, Any]] = {
+        k: {} for k in ("methods", "cases", "exercises", "quizzes", "reflection", "craft", "scenes")
+    }
     files: dict[tuple[str, str], str] = {}
     for _root, sources, problem in found:
         if problem is not None:

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .craft import CraftGuide, Scene
 from .models import Case, ExerciseSet, Method, Quiz, ReflectionTemplate
 from .problems import Problem
 
@@ -35,7 +36,7 @@ Path_ = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Source:
-    """One folder of content of one kind (methods, cases or exercises) and the model it holds."""
+    """One folder of content of one kind (methods, cases, exercises, ...) and the model it holds."""
 
     kind: str
     folder: Path
@@ -49,6 +50,8 @@ class Source:
             "exercises": ExerciseSet,
             "quizzes": Quiz,
             "reflection": ReflectionTemplate,
+            "craft": CraftGuide,
+            "scenes": Scene,
         }[self.kind]
 
 
@@ -66,6 +69,8 @@ def source_dirs(root: Path) -> tuple[tuple[Source, ...], Problem | None]:
         ("cases", data / "cases"),
         ("quizzes", data / "quizzes"),
         ("reflection", data / "reflectie"),
+        ("craft", data / "vak"),
+        ("scenes", data / "vak" / "momenten"),
         ("exercises", root / "exercises"),
     ]
     found = tuple(Source(kind, folder, root) for kind, folder in candidates if folder.is_dir())
@@ -277,6 +282,9 @@ _CUSTOM = {
     "duplicate_id",
     "range_order",
     "intervention_missing",
+    "criteria_missing",
+    "min_elements",
+    "no_good_option",
 }
 
 

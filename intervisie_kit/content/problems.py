@@ -109,6 +109,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "een beurt die als fout is gemarkeerd heeft de interventie van de gespreksleider nodig",
         "a turn marked as a mistake needs the facilitator's intervention",
     ),
+    "criteria_missing": ("de criteria missen {missing}", "criteria lacks {missing}"),
+    "min_elements": (
+        "min_elements is {min}, maar er zijn maar {n} elementen",
+        "min_elements is {min}, but there are only {n} elements",
+    ),
+    "no_good_option": ("minstens één optie heeft fit: good nodig", "at least one option needs fit: good"),
     "missing_method": (
         "verwijst naar methode '{ref}', die niet bestaat",
         "refers to method '{ref}', which does not exist",

@@ -29,7 +29,14 @@ def _overview(content: Content, lang: str) -> widgets.VBox:
     extra = content_dirs_from_env()
     where = t("content.extra", lang, dirs=", ".join(str(d) for d in extra)) if extra else t("content.noextra", lang)
     children.append(widgets.HTML(f"<p>{html.escape(where)}</p><p>{t('content.own', lang)}</p>"))
-    for kind, items in (("methods", content.methods), ("cases", content.cases), ("exercises", content.exercises)):
+    kinds = (
+        ("methods", content.methods),
+        ("cases", content.cases),
+        ("exercises", content.exercises),
+        ("craft", content.craft),
+        ("scenes", content.scenes),
+    )
+    for kind, items in kinds:
         rows = "".join(
             "<tr>"
             f"<td><code>{html.escape(item_id)}</code></td>"
