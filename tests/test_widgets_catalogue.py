@@ -58,6 +58,34 @@ def test_chooser_follows_the_form(state: shell.PageState) -> None:
     assert "vraagt minstens 5 deelnemers; de groep heeft er 3" in html_of(form.result)
 
 
+def test_chooser_groups_agree_with_their_reasons_and_hide_empty_sections(state: shell.PageState) -> None:
+    form = find(chooser.chooser(state), chooser.ChooserForm)[0]
+    form.size.value = 7
+    form.experience.value = Experience.EXPERIENCED
+    form.trust.value = Trust.HIGH
+    form.kind.value = QuestionType.OTHER_PERSON
+    form.focus.value = Focus.ONDERSTROOM
+    form.emotional.value = True
+    form.minutes.value = 75  # Balint takes 90: a little too long
+    shown = html_of(form.result)
+    assert "Past als je de rondes inkort" in shown
+    assert 'data-method="balintmethode" data-rank="1" data-tier="shorten"' in shown
+    assert "Ingekort tot 75 min:" in shown
+    assert "balintmethode" not in {r.method.id for r in form.recommendation.ruled_out}
+    # Cards under "passen het best" have at most one reason to rank lower.
+    best = find(form.result, widgets.HTML, "ik-choices")[0].value
+    for card in best.split("<section")[1:]:
+        assert card.count("class='ik-lower'") <= 1
+    # No empty "(0)" sections: with a big group, plenty of time and every material, nothing is ruled out.
+    form.minutes.value = 240
+    form.preparation.value = True
+    for box in form.materials.values():
+        box.value = True
+    titles = [title for w in find(form.result, widgets.Accordion) for title in w.titles]
+    assert titles and not any("(0)" in title for title in titles)
+    assert "Past als je de rondes inkort" not in html_of(form.result)
+
+
 def test_methods_filter_and_search() -> None:
     everything = methods.filter_methods(CONTENT)
     assert len(everything) == len(CONTENT.methods)
