@@ -237,6 +237,25 @@ def test_planner_shows_input_problems_and_warnings() -> None:
     assert view.error.value == "" and "data-code='small_group'" in view.output.value
 
 
+def test_planner_proposes_a_working_day_and_warns_about_weekends_and_holidays_as_warnings() -> None:
+    # Two weeks after 13 April 2026 is Koningsdag (Monday 27 April): the next working day is proposed.
+    view = PlannerView(CONTENT, "nl", today=date(2026, 4, 13))
+    assert view.start.value == date(2026, 4, 28)
+    assert PlannerView(CONTENT, "nl", today=date(2026, 1, 2)).start.value == date(2026, 1, 16)  # Fri stays
+    assert PlannerView(CONTENT, "nl", today=date(2026, 1, 3)).start.value == date(2026, 1, 19)  # Sat -> Mon
+    view.members.value = "Anna\nBram\nCem\nDewi\nEva"
+    view.start.value = date(2026, 4, 27)
+    view.make.click()
+    out = view.output.value
+    warn = out.split("data-level='warn'")[1].split("</div>")[0]
+    assert "data-code='holiday'" in warn and "Koningsdag" in warn
+    assert "class='ik-notice ik-warn ik-plan-notices' data-level='warn'" in out
+    assert "ik-ok" not in out
+    view.start.value = date(2026, 1, 13)
+    view.make.click()
+    assert "data-code='holiday'" not in view.output.value and "data-code='weekend'" not in view.output.value
+
+
 def test_planner_handover_choices_follow_the_number_of_meetings() -> None:
     view = PlannerView(CONTENT, "en")
     view.meetings.value = 6

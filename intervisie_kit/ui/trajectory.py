@@ -16,6 +16,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..calendar_nl import next_working_day
 from ..content import Content
 from ..content.models import Experience
 from ..i18n import register, t
@@ -67,7 +68,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.title": ("Het traject", "The trajectory"),
     "plan.fair": ("Inbrengen per lid: {counts}", "Cases per member: {counts}"),
     "plan.leads": ("Leiden per lid: {counts}", "Leading per member: {counts}"),
-    "plan.notes": ("Let op", "Please note"),
+    "plan.notes": ("Goed om te weten", "Good to know"),
+    "plan.warnings": ("Let op", "Please note"),
     "plan.downloads": ("Meenemen", "Take it along"),
     "plan.ics": ("Agenda (.ics)", "Calendar (.ics)"),
     "plan.overview": ("Overzicht om te printen (HTML)", "Overview to print (HTML)"),
@@ -94,6 +96,8 @@ TEXTS: dict[str, tuple[str, str]] = {
 register(TEXTS)
 
 LENGTHS = (120, 150, 180)
+#: The first meeting is proposed this many days ahead (then moved to a working day), so the group has notice.
+FIRST_MEETING_NOTICE_DAYS = 14
 _LEVELS = (Experience.NEW, Experience.SOME, Experience.EXPERIENCED)
 
 
@@ -132,7 +136,8 @@ class PlannerView(widgets.VBox):
         self._content, self._lang = content, lang
         self.store = store if store is not None else PlannerStore()
         today = today or date.today()
-        first = today + timedelta(days=14)
+        # Two weeks' notice for the group, on a working day (not a weekend, not a Dutch public holiday).
+        first = next_working_day(today + timedelta(days=FIRST_MEETING_NOTICE_DAYS))
         v = self.store.values
         full = widgets.Layout(width="100%")
         label = {"style": {"description_width": "initial"}, "layout": full}
@@ -304,13 +309,15 @@ class PlannerView(widgets.VBox):
     def _plan_html(self, p: Plan) -> str:
         lang, e = self._lang, html.escape
         notes = ""
-        if p.notices:
-            items = "".join(f"<li data-code='{n.code}'>{e(n.text(lang))}</li>" for n in p.notices)
-            kind = "ik-warn" if p.warnings else "ik-ok"
-            notes = (
-                f"<div class='ik-notice {kind} ik-plan-notices' role='status'>"
-                f"<h3>{e(t('plan.notes', lang))}</h3><ul>{items}</ul></div>"
-            )
+        # Warnings look like warnings; notes (a meeting moved, who leads) are information, never a success.
+        for level, kind, title in (("warn", "ik-warn", "plan.warnings"), ("info", "ik-info", "plan.notes")):
+            shown = [n for n in p.notices if n.level == level]
+            if shown:
+                items = "".join(f"<li data-code='{n.code}'>{e(n.text(lang))}</li>" for n in shown)
+                notes += (
+                    f"<div class='ik-notice {kind} ik-plan-notices' data-level='{level}' role='status'>"
+                    f"<h3>{e(t(title, lang))}</h3><ul>{items}</ul></div>"
+                )
         fair = ", ".join(f"{name} {n}" for name, n in p.inbreng_counts().items())
         leads = ", ".join(f"{name} {n}" for name, n in p.lead_counts().items())
         return (
