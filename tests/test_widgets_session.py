@@ -6,6 +6,8 @@ import base64
 import re
 from datetime import date
 
+import ipywidgets as widgets
+import pytest
 from icalendar import Calendar
 
 from intervisie_kit.content import load
@@ -14,6 +16,8 @@ from intervisie_kit.session import SessionSummary, Status
 from intervisie_kit.ui import shell
 from intervisie_kit.ui.session import SessionStore, SessionView, clock_text, runner
 from intervisie_kit.ui.trajectory import PlannerStore, PlannerView
+
+from .test_widgets import find, html_of
 
 CONTENT = load(include_env=False, strict=False)
 DAY = date(2026, 3, 10)
@@ -137,6 +141,8 @@ def test_the_end_shows_the_summary_with_a_download_and_calls_the_journal_hook_on
     view.next.click()
     clock.now = 780
     view.finish.click()
+    assert shown(view.live) and shown(view.finish_confirm)  # ending asks first
+    view.finish_yes.click()
     assert not shown(view.live) and shown(view.summary_box)
     assert "De sessie is afgelopen: Incidentmethode" in view.summary.value
     assert "<tr data-phase='diagnose'><td>Diagnose</td><td class='ik-num'>7,5</td>" in view.summary.value
@@ -158,6 +164,7 @@ def test_a_failing_hook_does_not_hide_the_summary() -> None:
     store.on_summary.append(lambda s: (_ for _ in ()).throw(RuntimeError("database is weg")))
     view, _ = started(store=store)
     view.finish.click()
+    view.finish_yes.click()
     assert "De sessie is afgelopen" in view.summary.value and "database is weg" in view.summary.value
 
 
@@ -178,6 +185,98 @@ def test_the_session_survives_a_language_switch() -> None:
     assert english.projector.value and "ik-projector" in english._dom_classes
     english.projector.value = False
     assert "ik-projector" not in english._dom_classes
+
+
+def test_ending_asks_for_confirmation_and_cancel_goes_on() -> None:
+    view, clock = started()
+    clock.now = 90
+    view.finish.click()
+    assert shown(view.finish_confirm) and view.finish_yes.description == "Ja, beëindig"
+    assert view.finish_cancel.description == "Annuleer"
+    assert view.session.status is Status.RUNNING
+    view.finish_cancel.click()
+    assert not shown(view.finish_confirm) and view.session.status is Status.RUNNING and shown(view.live)
+    view.finish.click()
+    view.finish_yes.click()
+    assert view.session.status is Status.FINISHED and not shown(view.finish_confirm)
+
+
+class FakeWall(FakeClock):
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+def test_a_reload_mid_session_offers_to_go_on_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from intervisie_kit.session_state import RunningSessionFile
+
+    wall = FakeWall(datetime(2026, 3, 10, 14, 5).timestamp())
+    path = tmp_path / "running-session.json"
+    view, clock = started(store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+    assert path.exists() and (path.stat().st_mode & 0o777) == 0o600
+    clock.now = 300
+    wall.now += 300
+    view.next.click()  # to phase 2 after five minutes
+    clock.now += 60
+    wall.now += 60
+    view.intervention_buttons[Mistake.JUDGEMENT].click()
+    saved_remaining = view.session.remaining()
+
+    # The reload: a fresh kernel (a new clock starting at 0), a new store reading the same file, 2 minutes on.
+    wall.now += 120
+    fresh = FakeClock()
+    again = SessionView(
+        CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)), clock=fresh, today=DAY
+    )
+    assert again.session is None and shown(again.setup) and shown(again.resume_box)
+    offer = html_of(again.resume_box)
+    assert "Er loopt nog een sessie" in offer and "begonnen om 14:05" in offer and "fase 2 van 6" in offer
+    go = find(again.resume_box, widgets.Button, "ik-session-resume-go")[0]
+    assert go.description == "Ga verder met je sessie van 14:05"
+    go.click()
+    s = again.session
+    assert s is not None and s.status is Status.RUNNING and s.index == 1
+    assert s.remaining() == pytest.approx(saved_remaining - 120)  # the meeting went on during the reload
+    assert s.elapsed() == pytest.approx(300 + 60 + 120)
+    assert (s.roles.inbrenger, s.roles.gespreksleider) == ("Anna", "Bram")
+    assert [i.kind for i in s.interventions] == [Mistake.JUDGEMENT]
+    assert shown(again.live) and not shown(again.resume_box) and "Fase 2 van 6" in again.head.value
+    # Ending the session removes the file: the next page offers nothing.
+    again.finish.click()
+    again.finish_yes.click()
+    assert not path.exists()
+    later = SessionView(CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)), clock=fresh)
+    assert not shown(later.resume_box)
+
+
+def test_a_paused_session_keeps_its_time_and_declining_removes_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from intervisie_kit.session_state import RunningSessionFile
+
+    wall = FakeWall(1_800_000_000.0)
+    path = tmp_path / "running-session.json"
+    view, clock = started(store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+    clock.now = 100
+    view.pause.click()
+    left = view.session.remaining()
+    wall.now += 3600  # an hour of lunch with the page closed
+    again = SessionView(CONTENT, "en", store=SessionStore(saved=RunningSessionFile(path, wall=wall)), clock=FakeClock())
+    assert "paused" in html_of(again.resume_box)
+    find(again.resume_box, widgets.Button, "ik-session-resume-go")[0].click()
+    assert again.session.status is Status.PAUSED and again.session.remaining() == pytest.approx(left)
+    again.reset()
+    assert not path.exists()
+    view2, _ = started(store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+    assert path.exists()
+    declined = SessionView(CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+    find(declined.resume_box, widgets.Button, "ik-session-resume-drop")[0].click()
+    assert not path.exists() and not shown(declined.resume_box) and declined.session is None
+    # Too old, another version, or not JSON at all: nothing is offered.
+    path.write_text("{not json", encoding="utf-8")
+    assert RunningSessionFile(path, wall=wall).load() is None
+    view2.pause.click()
+    wall.now += 13 * 3600
+    assert RunningSessionFile(path, wall=wall).load() is None
 
 
 def test_clock_text_matches_the_browser_countdown() -> None:
