@@ -213,7 +213,9 @@ def _result(rec: Recommendation, lang: str) -> tuple[widgets.Widget, ...]:
         out.append(widgets.HTML(f"<h2>{e(t('chooser.nobest', lang))}</h2>"))
     if shorten:
         out.append(widgets.HTML(f"<h2 class='ik-shorten-head'>{e(t('chooser.shorten', lang))}</h2>"))
-        out.append(_cards(shorten, lang, "ik-choices-shorten", minutes=rec.minutes))
+        # Numbered on from the best, so every card's rank is its place in the whole answer.
+        first = len(best[:SHOWN]) + 1
+        out.append(_cards(shorten, lang, "ik-choices-shorten", minutes=rec.minutes, first=first))
     others = [*best[SHOWN:], *caveats]
     parts: list[tuple[str, widgets.Widget]] = []
     if others:
@@ -234,10 +236,12 @@ def _result(rec: Recommendation, lang: str) -> tuple[widgets.Widget, ...]:
     return tuple(out)
 
 
-def _cards(items: tuple[Ranked, ...], lang: str, cls: str, *, minutes: int | None = None) -> widgets.HTML:
+def _cards(
+    items: tuple[Ranked, ...], lang: str, cls: str, *, minutes: int | None = None, first: int = 1
+) -> widgets.HTML:
     e = html.escape
     cards = []
-    for rank, item in enumerate(items, start=1):
+    for rank, item in enumerate(items, start=first):
         fits = "".join(f"<li class='ik-fit'>✓ {e(r.text(lang))}</li>" for r in item.fits)
         lower = "".join(f"<li class='ik-lower'>− {e(r.text(lang))}</li>" for r in item.lower)
         link = method_link(item.method.id, lang)
