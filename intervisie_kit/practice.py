@@ -5,9 +5,10 @@ The inbrenger answers the way inbrengers do in real groups (the answers live in 
 - an open question about facts, feelings, thoughts, motives or alternatives gets a fuller answer that
   reveals something new about that side of the case;
 - a closed question gets a short yes or no, and stays consistent within the round: the same closed
-  question (in other words too) gets the same answer, and a closed question that asks the same thing the
-  other way round, or about a side of the case the inbrenger has already told about, gets a non-committal
-  answer instead of a yes or no that could contradict what was said;
+  question (also in slightly other words) gets the same answer, and a closed question that asks the same
+  thing the other way round ("... niet ...?"), or asks about what the inbrenger told in a fuller answer
+  (most of its words occur there), gets a non-committal answer instead of a yes or no that could
+  contradict what was said;
 - a suggestive question or advice gets the defensive "ja, maar ...";
 - a judgement makes the inbrenger close up: until some open questions have restored the trust, even a
   good question gets only a guarded answer.

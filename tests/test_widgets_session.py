@@ -40,6 +40,12 @@ def started(lang: str = "nl", store: SessionStore | None = None) -> tuple[Sessio
     return view, clock
 
 
+def enter(field: widgets.Text, text: str) -> None:
+    """What the browser does on Enter: the value follows the keystrokes, then a "submit" message comes."""
+    field.value = text
+    field._handle_custom_msg({"event": "submit"}, [])
+
+
 def shown(widget) -> bool:  # type: ignore[no-untyped-def]
     return widget.layout.display != "none"
 
@@ -115,13 +121,15 @@ def test_questions_are_marked_live_and_interventions_logged() -> None:
     view.next.click()
     view.next.click()
     clock.now = 200
-    view.question.value = "Heb je er al aan gedacht om het gewoon te zeggen?"  # what Enter does in the browser
+    view.question.value = "Heb je er al"  # typed, then the focus moves on: nothing is noted
+    assert view.session.questions == [] and view.question_log.value == ""
+    enter(view.question, "Heb je er al aan gedacht om het gewoon te zeggen?")
     assert view.question.value == ""
     assert "data-kind='suggestive'" in view.question_log.value
     assert "interventie: suggestieve vraag?" in view.question_log.value
-    view.question.value = "Wat maakte dat je bleef zitten?"
+    enter(view.question, "Wat maakte dat je bleef zitten?")
     assert view.question_log.value.index("data-kind='open'") < view.question_log.value.index("suggestive")
-    view.question.value = "<img src=x onerror=alert(1)> Wat voel je?"
+    enter(view.question, "<img src=x onerror=alert(1)> Wat voel je?")
     assert "<img" not in view.question_log.value and "&lt;img" in view.question_log.value
     view.intervention_buttons[Mistake.ADVICE_IN_QUESTION_ROUND].click()
     view.intervention_buttons[Mistake.WHY_QUESTION].click()

@@ -20,7 +20,7 @@ from ..content import Content
 from ..i18n import t
 from ..practice import DEFAULT_LIMIT, LIMITS, PracticeRound, Turn
 from .journal_link import save_to_journal_button
-from .shell import PageState, notice, section
+from .shell import PageState, notice, section, submit_on_enter
 
 __all__ = ["PracticeView", "didactic_line", "practice"]
 
@@ -98,14 +98,7 @@ class PracticeView(widgets.VBox):
         self.limit = widgets.ToggleButtons(options=list(LIMITS), value=DEFAULT_LIMIT)
         self.new = widgets.Button(description=t("practice.new", lang), icon="refresh")
         self.story = widgets.HTML()
-        # The value follows every keystroke; only Enter (the widget's "submit" message) or the button asks.
-        # With continuous_update=False the browser would send the value when the field loses focus (Tab, a
-        # click elsewhere), and a half-typed question would be asked.
-        self.input = widgets.Text(
-            placeholder=t("practice.placeholder", lang),
-            continuous_update=True,
-            layout=widgets.Layout(width="100%"),
-        )
+        self.input = widgets.Text(placeholder=t("practice.placeholder", lang), layout=widgets.Layout(width="100%"))
         self.input.add_class("ik-practice-input")
         self.ask = widgets.Button(description=t("practice.ask", lang), button_style="primary")
         self.ask.add_class("ik-practice-ask")
@@ -132,7 +125,7 @@ class PracticeView(widgets.VBox):
         self.case.observe(lambda _: self.restart(), "value")
         self.limit.observe(lambda _: self.restart(), "value")
         self.new.on_click(lambda _: self.restart())
-        self.input.on_msg(self._entered)
+        submit_on_enter(self.input, self.submit)  # only Enter or the button asks; leaving the field does not
         self.ask.on_click(lambda _: self.submit(self.input.value))
         self.restart()
 
@@ -154,11 +147,6 @@ class PracticeView(widgets.VBox):
         self.summary.value = ""
         self.save_box.children = ()
         self._render()
-
-    def _entered(self, _: widgets.Widget, content: dict, buffers: object) -> None:  # type: ignore[type-arg]
-        """Enter in the field: the browser sends a "submit" message after the value it belongs to."""
-        if content.get("event") == "submit":
-            self.submit(self.input.value)
 
     @property
     def conversation_html(self) -> str:

@@ -51,7 +51,7 @@ from ..session_state import RunningSessionFile, Saved, running_session_file
 from ..terms import TurnKind
 from ..trajectory import parse_members
 from .journal_link import save_to_journal_button
-from .shell import PageState, notice, section
+from .shell import PageState, notice, section, submit_on_enter
 
 __all__ = ["TEXTS", "SessionStore", "SessionView", "runner"]
 
@@ -427,12 +427,10 @@ class SessionView(widgets.VBox):
         keys = widgets.HTML(f"<p class='ik-keys'>{t('session.keys', lang)}</p>")  # the kit's own markup
 
         self.question = widgets.Text(
-            placeholder=t("session.question.placeholder", lang),
-            continuous_update=False,  # the value arrives on Enter
-            layout=widgets.Layout(width="100%"),
+            placeholder=t("session.question.placeholder", lang), layout=widgets.Layout(width="100%")
         )
         self.question.add_class("ik-session-question")
-        self.question.observe(self._question_entered, "value")
+        submit_on_enter(self.question, self._question_entered)  # leaving the field notes nothing
         self.question_log = widgets.HTML()
         self.question_log.add_class("ik-session-question-log")
         label = widgets.HTML(f"<h3>{html.escape(t('session.questions', lang))}</h3>")
@@ -596,8 +594,7 @@ class SessionView(widgets.VBox):
         self.resume_box.children = ()
         _display(self.resume_box, False)
 
-    def _question_entered(self, change: dict) -> None:  # type: ignore[type-arg]
-        text = change["new"]
+    def _question_entered(self, text: str) -> None:
         if not text.strip():
             return
         self.ask(text)
