@@ -206,7 +206,7 @@ def report_markdown(report: Report, lang: str = "nl") -> str:
     for block in report.blocks:
         parts += [f"## {_md(block.heading)}", "", f"*{_md(block.meta)}*", ""]
         for question, answer in block.items:
-            parts += [f"**{_md(question)}**", "", _md(answer), ""]
+            parts += [f"**{_md(question)}**", "", _md(_plain(block, answer)), ""]
     parts += [f"## {_md(report.progress_heading)}", ""]
     parts += [f"- {_md(line)}" for line in report.progress_lines]
     if report.chart_png:
@@ -233,6 +233,15 @@ img { max-width: 100%; }
 
 def _h(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def _plain(block: Block, answer: str) -> str:
+    """An answer as text: the kit's Markdown summaries without their marks (the exports show text literally)."""
+    if not block.markdown:
+        return answer
+    from .markdown import markdown_text
+
+    return markdown_text(answer).rstrip("\n")
 
 
 def block_items_html(block: Block) -> str:
@@ -298,7 +307,7 @@ def report_pdf(report: Report, lang: str = "nl") -> bytes:
         para(block.meta, "I", 9, 2)
         for question, answer in block.items:
             para(question, "B", 10.5, 0.5)
-            para(answer, "", 10.5, 2.5)
+            para(_plain(block, answer), "", 10.5, 2.5)
     para(report.progress_heading, "B", 13, 1)
     for line in report.progress_lines:
         para(f"• {line}", "", 10.5, 0.5)
