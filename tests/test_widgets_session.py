@@ -350,7 +350,12 @@ def test_planner_proposes_a_working_day_and_warns_about_weekends_and_holidays_as
     assert view.start.value == date(2026, 4, 28)
     assert PlannerView(CONTENT, "nl", today=date(2026, 1, 2)).start.value == date(2026, 1, 16)  # Fri stays
     assert PlannerView(CONTENT, "nl", today=date(2026, 1, 3)).start.value == date(2026, 1, 19)  # Sat -> Mon
+    assert view.start_hint.value == ""
     view.members.value = "Anna\nBram\nCem\nDewi\nEva"
+    view.start.value = date(2026, 4, 27)
+    assert "maandag 27 april 2026 is Koningsdag" in view.start_hint.value and "ik-warn" in view.start_hint.value
+    view.start.value = date(2026, 4, 25)
+    assert "zaterdag 25 april 2026 valt in het weekend" in view.start_hint.value
     view.start.value = date(2026, 4, 27)
     view.make.click()
     out = view.output.value

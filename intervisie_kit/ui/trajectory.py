@@ -16,7 +16,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..calendar_nl import next_working_day
+from ..calendar_nl import holiday_name, next_working_day
 from ..content import Content
 from ..content.models import Experience
 from ..i18n import register, t
@@ -29,6 +29,7 @@ from ..trajectory import (
     PlanError,
     Settings,
     contract_html,
+    date_text,
     overview_html,
     overview_table,
     parse_dates,
@@ -70,6 +71,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.leads": ("Leiden per lid: {counts}", "Leading per member: {counts}"),
     "plan.notes": ("Goed om te weten", "Good to know"),
     "plan.warnings": ("Let op", "Please note"),
+    "plan.start.weekend": (
+        "{date} valt in het weekend; de meeste groepen komen op een werkdag bij elkaar.",
+        "{date} is in the weekend; most groups meet on a working day.",
+    ),
+    "plan.start.holiday": (
+        "{date} is {name}, een feestdag; veel mensen zijn dan vrij.",
+        "{date} is {name}, a public holiday; many people have the day off.",
+    ),
     "plan.downloads": ("Meenemen", "Take it along"),
     "plan.ics": ("Agenda (.ics)", "Calendar (.ics)"),
     "plan.overview": ("Overzicht om te printen (HTML)", "Overview to print (HTML)"),
@@ -159,6 +168,8 @@ class PlannerView(widgets.VBox):
         )
         self.start = widgets.DatePicker(value=v.get("start", first), description=t("plan.start", lang), **label)
         self.start.add_class("ik-plan-start")
+        self.start_hint = widgets.HTML()
+        self.start_hint.add_class("ik-plan-start-hint")
         self.time = widgets.Text(value=v.get("time", "14:00"), description=t("plan.time", lang), **label)
         self.meetings = widgets.IntSlider(
             value=v.get("meetings", DEFAULT_MEETINGS),
@@ -214,6 +225,7 @@ class PlannerView(widgets.VBox):
             [
                 heading("plan.when"),
                 self.start,
+                self.start_hint,
                 self.time,
                 self.meetings,
                 self.interval,
@@ -259,8 +271,23 @@ class PlannerView(widgets.VBox):
         for w in (self.goal, self.cancel_with, self.extra):
             w.observe(lambda _: self._render_downloads(), "value")
         self.make.on_click(lambda _: self.make_plan())
+        self.start.observe(lambda _: self._check_start(), "value")
+        self._check_start()
         if self.store.plan is not None:
             self.make_plan()
+
+    def _check_start(self) -> None:
+        """A warning at once when the chosen first meeting is on a weekend or a Dutch public holiday."""
+        day, lang = self.start.value, self._lang
+        name = holiday_name(day, lang) if isinstance(day, date) else None
+        if name is not None:
+            text = t("plan.start.holiday", lang, date=date_text(day, lang), name=name)
+        elif isinstance(day, date) and day.weekday() >= 5:
+            text = t("plan.start.weekend", lang, date=date_text(day, lang))
+        else:
+            self.start_hint.value = ""
+            return
+        self.start_hint.value = f"<p class='ik-notice ik-warn' role='status' data-code='start'>{html.escape(text)}</p>"
 
     def _remember(self, key: str, widget: widgets.Widget) -> None:
         widget.observe(lambda change: self.store.values.__setitem__(key, change["new"]), "value")
