@@ -42,8 +42,11 @@ def test_leaving_the_field_sends_nothing_enter_does(kit_page: Page, kit_server: 
     field.fill("Was je boos?")
     kit_page.locator(".ik-practice-ask").click()  # the button sends too
     expect(turns).to_have_count(2)
-    expect(turns.first).to_have_attribute("data-n", "2")  # newest first, directly under the field
-    expect(turns.first).to_be_in_viewport()
+    newest, oldest = turns.last, turns.first  # appended in the page, shown in reverse
+    expect(newest).to_have_attribute("data-n", "2")
+    expect(newest).to_be_in_viewport()
+    top, below = newest.bounding_box(), oldest.bounding_box()
+    assert top is not None and below is not None and top["y"] < below["y"]  # newest on top, under the field
     assert_no_errors_shown(kit_page)
 
 

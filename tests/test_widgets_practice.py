@@ -42,10 +42,14 @@ def test_typing_or_leaving_the_field_sends_nothing_only_enter_or_the_button_does
 def test_the_newest_turn_comes_first_directly_under_the_field_as_its_own_log_entry() -> None:
     view = PracticeView(CONTENT, "nl", "werkdruk-verminderen")
     enter(view, "Wat voelde je?")
+    first = view.conversation.children[0]
     enter(view, "Wat deed je toen?")
     entries = view.conversation.children
     assert len(entries) == 2 and all("ik-turn-w" in e._dom_classes for e in entries)
-    assert "data-n='2'" in entries[0].value and "Wat deed je toen?" in entries[0].value
+    # Appended, so the browser adds one view (and a screen reader reads one turn); shown in reverse.
+    assert entries[0] is first and "data-n='2'" in entries[-1].value and "Wat deed je toen?" in entries[-1].value
+    assert view.conversation.layout.flex_flow == "column-reverse"
+    assert view.conversation_html.index("data-n='2'") < view.conversation_html.index("data-n='1'")
     assert "ik-practice-log" in view.conversation._dom_classes  # the page template makes it a live log
     # The log follows the field and the tally, with nothing else in between.
     order = list(view.children)

@@ -104,7 +104,9 @@ class PracticeView(widgets.VBox):
         self.ask.add_class("ik-practice-ask")
         self.tally = widgets.HTML()
         self.tally.add_class("ik-practice-tally")
-        self.conversation = widgets.VBox()
+        # Turns are appended (a new one only adds a view; inserting at the front would make the browser
+        # rebuild, and a screen reader re-read, every turn) and shown in reverse: the newest on top.
+        self.conversation = widgets.VBox(layout=widgets.Layout(flex_flow="column-reverse"))
         self.conversation.add_class("ik-practice-log")
         self.summary = widgets.HTML()
         self.summary.add_class("ik-practice-summary")
@@ -151,7 +153,7 @@ class PracticeView(widgets.VBox):
     @property
     def conversation_html(self) -> str:
         """The conversation so far, newest turn first, as the page shows it."""
-        return "".join(w.value for w in self.conversation.children)
+        return "".join(w.value for w in reversed(self.conversation.children))
 
     def submit(self, text: str) -> Turn | None:
         """Ask one question. Empty input and turns after the end of the round are ignored."""
@@ -159,10 +161,10 @@ class PracticeView(widgets.VBox):
             return None
         turn = self.round.ask(text)
         self.input.value = ""
-        # Newest first, directly under the field: the answer is visible without scrolling, also on a phone.
+        # Shown newest first, directly under the field: the answer is visible without scrolling, also on a phone.
         shown = widgets.HTML(self._turn_html(turn))
         shown.add_class("ik-turn-w")
-        self.conversation.children = (shown, *self.conversation.children)
+        self.conversation.children = (*self.conversation.children, shown)
         self._render()
         if self.round.done:
             self.input.disabled = self.ask.disabled = True
