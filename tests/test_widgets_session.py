@@ -276,13 +276,19 @@ def test_a_paused_session_keeps_its_time_and_declining_removes_it(tmp_path) -> N
     assert not path.exists()
     view2, _ = started(store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
     assert path.exists()
+    snapshot = view2.session.snapshot()
     declined = SessionView(CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
     find(declined.resume_box, widgets.Button, "ik-session-resume-drop")[0].click()
     assert not path.exists() and not shown(declined.resume_box) and declined.session is None
-    # Too old, another version, or not JSON at all: nothing is offered.
+    # Too old, another version, or not JSON at all: nothing is offered, and the page still opens.
     path.write_text("{not json", encoding="utf-8")
     assert RunningSessionFile(path, wall=wall).load() is None
-    view2.pause.click()
+    for broken in ({"index": "x"}, {"roles": ["Anna"]}, {"method": "nope"}, {"elapsed": -1e300}):
+        RunningSessionFile(path, wall=wall).save({**snapshot, **broken})
+        page = SessionView(CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+        assert not shown(page.resume_box) and shown(page.setup)
+    view2.pause.click()  # writes a good file again
+    assert RunningSessionFile(path, wall=wall).load() is not None
     wall.now += 13 * 3600
     assert RunningSessionFile(path, wall=wall).load() is None
 

@@ -521,25 +521,28 @@ class SessionView(widgets.VBox):
         saved_file = self.store.saved
         found = saved_file.load() if saved_file is not None and self.store.session is None else None
         method = self._methods.get(str(found.data.get("method"))) if found is not None else None
-        if found is None or method is None:
+        lang, e = self._lang, html.escape
+        try:
+            if found is None or method is None:
+                raise ValueError("nothing to offer")
+            at = datetime.fromtimestamp(found.started_at).strftime("%H:%M")
+            data, roles = found.data, dict(found.data.get("roles") or {})
+            paused = data.get("status") == "paused"
+            text = t(
+                "session.resume.text",
+                lang,
+                method=method.name.get(lang),
+                time=at,
+                n=int(data.get("index", 0)) + 1,
+                total=len(method.phases),
+                state=t("session.resume.paused" if paused else "session.resume.running", lang),
+                inbrenger=str(roles.get("inbrenger", "")),
+                leader=str(roles.get("gespreksleider", "")),
+            )
+        except (ValueError, TypeError, OverflowError, OSError):  # nothing saved, or not a session we can show
             self.resume_box.children = ()
             _display(self.resume_box, False)
             return
-        lang, e = self._lang, html.escape
-        at = datetime.fromtimestamp(found.started_at).strftime("%H:%M")
-        data, roles = found.data, found.data.get("roles") or {}
-        state = t("session.resume.paused" if data.get("status") == "paused" else "session.resume.running", lang)
-        text = t(
-            "session.resume.text",
-            lang,
-            method=method.name.get(lang),
-            time=at,
-            n=int(data.get("index", 0)) + 1,
-            total=len(method.phases),
-            state=state,
-            inbrenger=str(roles.get("inbrenger", "")),
-            leader=str(roles.get("gespreksleider", "")),
-        )
         go = widgets.Button(description=t("session.resume.go", lang, time=at), button_style="primary", icon="play")
         go.add_class("ik-session-resume-go")
         drop = widgets.Button(description=t("session.resume.drop", lang), icon="times")
@@ -558,7 +561,8 @@ class SessionView(widgets.VBox):
     def resume_saved(self, found: Saved) -> Session | None:
         """Bring back the saved session, with the time that passed since it was saved."""
         saved_file = self.store.saved
-        assert saved_file is not None
+        if saved_file is None:
+            return None
         try:
             method = find_method(self._methods, str(found.data.get("method")))
             session = Session.restore(method, found.data, clock=self._clock, away=saved_file.away(found))
