@@ -89,6 +89,19 @@ def test_chooser_groups_agree_with_their_reasons_and_hide_empty_sections(state: 
     assert "Past als je de rondes inkort" not in html_of(form.result)
 
 
+def test_chooser_with_only_caveats_says_so_and_opens_them(state: shell.PageState) -> None:
+    form = find(chooser.chooser(state), chooser.ChooserForm)[0]
+    form.size.value = 3
+    form.experience.value = Experience.NEW
+    form.trust.value = Trust.LOW
+    form.emotional.value = form.vague.value = form.online.value = True
+    form.minutes.value = 30
+    assert form.recommendation.ranked and not find(form.result, widgets.HTML, "ik-choices")
+    assert "Geen methode past zonder kanttekeningen" in html_of(form.result)
+    more = find(form.result, widgets.Accordion)[0]
+    assert more.selected_index == 0 and more.titles[0].startswith("Andere mogelijke methoden")
+
+
 def test_methods_filter_and_search() -> None:
     everything = methods.filter_methods(CONTENT)
     assert len(everything) == len(CONTENT.methods)

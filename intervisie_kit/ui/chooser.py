@@ -232,6 +232,8 @@ def _result(rec: Recommendation, lang: str) -> tuple[widgets.Widget, ...]:
     if parts:
         more = widgets.Accordion(children=[w for _, w in parts], titles=tuple(title for title, _ in parts))
         more.add_class("ik-chooser-more")
+        if others and not best and not shorten:
+            more.selected_index = 0  # only methods with caveats: show them at once
         out.append(more)
     return tuple(out)
 
