@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .paths import notebooks_dir
 
-__all__ = ["PAGES", "Page", "available_pages", "page_url"]
+__all__ = ["PAGES", "ROUTES", "Page", "Route", "available_pages", "neighbours", "page_number", "page_url"]
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,61 @@ PAGES: tuple[Page, ...] = (
         ("trainer",),
     ),
 )
+
+
+@dataclass(frozen=True)
+class Route:
+    """A suggested order through the pages for one purpose, shown on the start page."""
+
+    title: tuple[str, str]
+    steps: tuple[str, ...]  # notebooks, in order
+
+    def text(self, lang: str) -> str:
+        nl, en = self.title
+        return en if lang == "en" else nl
+
+
+#: Suggested ways through the kit. Self-study: learn what intervisie is, meet the methods, practise asking
+#: (the heart of the craft), drill the hard parts, then reflect. A trainer preparing a startdag: choose
+#: methods for the group, read them, pick exercise sets for the day, rehearse the session runner and plan
+#: the group's trajectory.
+ROUTES: tuple[Route, ...] = (
+    Route(
+        ("Zelfstudie", "Self-study"),
+        (
+            "01_wat_is_intervisie.ipynb",
+            "03_methoden.ipynb",
+            "04_vragen_oefenen.ipynb",
+            "07_oefensets.ipynb",
+            "06_reflectie.ipynb",
+        ),
+    ),
+    Route(
+        ("Een startdag voorbereiden", "Preparing a startdag"),
+        (
+            "02_methodekiezer.ipynb",
+            "03_methoden.ipynb",
+            "07_oefensets.ipynb",
+            "05_sessie_begeleiden.ipynb",
+            "08_traject_plannen.ipynb",
+        ),
+    ),
+)
+
+
+def page_number(notebook: str) -> str:
+    """The page's number as people say it: ``04`` for ``04_vragen_oefenen.ipynb``."""
+    return notebook.split("_", 1)[0]
+
+
+def neighbours(notebook: str) -> tuple[Page | None, Page | None]:
+    """The pages before and after ``notebook`` among the pages that exist (``None`` at either end)."""
+    pages = available_pages()
+    names = [p.notebook for p in pages]
+    if notebook not in names:
+        return None, None
+    i = names.index(notebook)
+    return (pages[i - 1] if i > 0 else None), (pages[i + 1] if i + 1 < len(pages) else None)
 
 
 def available_pages() -> tuple[Page, ...]:

@@ -4,7 +4,11 @@ The inbrenger answers the way inbrengers do in real groups (the answers live in 
 
 - an open question about facts, feelings, thoughts, motives or alternatives gets a fuller answer that
   reveals something new about that side of the case;
-- a closed question gets a short yes or no;
+- a closed question gets a short yes or no, and stays consistent within the round: the same closed
+  question (also in slightly other words) gets the same answer, and a closed question that asks the same
+  thing the other way round ("... niet ...?"), or asks about what the inbrenger told in a fuller answer
+  (most of its words occur there), gets a non-committal answer instead of a yes or no that could
+  contradict what was said;
 - a suggestive question or advice gets the defensive "ja, maar ...";
 - a judgement makes the inbrenger close up: until some open questions have restored the trust, even a
   good question gets only a guarded answer.
@@ -15,6 +19,7 @@ which sides of the case the trainee never asked about. Pure Python: the page onl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,7 +28,7 @@ from .content.models import Case, InbrengerAnswers
 from .terms import Dimension, TurnKind
 from .text import md_literal
 
-__all__ = ["DEFAULT_LIMIT", "LIMITS", "PracticeRound", "Reply", "RoundOver", "Tally", "Turn"]
+__all__ = ["ALREADY_TOLD", "DEFAULT_LIMIT", "LIMITS", "NUANCED", "PracticeRound", "Reply", "RoundOver", "Tally", "Turn"]
 
 #: Turns per round. An information round gives every member a few questions; alone, the trainee asks them all.
 LIMITS = (5, 10, 15)
@@ -42,10 +47,46 @@ TOLD_ALL = (
     "Daar heb ik eigenlijk alles over verteld wat ik weet.",
     "I think I've told you everything I know about that.",
 )
+ALREADY_TOLD = (
+    "Dat is niet zo met ja of nee te zeggen; ik vertelde er net al iets over. Vraag gerust hoe het zit.",
+    "That's hard to answer with yes or no; I just told you something about it. Feel free to ask how it is.",
+)
+NUANCED = (
+    "Hm, dat ligt wat genuanceerder dan ja of nee. Wat wil je er precies over weten?",
+    "Hm, it's a bit more nuanced than yes or no. What exactly would you like to know?",
+)
 NO_ANSWERS = (
     "(Deze casus heeft geen antwoorden van de inbrenger; je oefent hier alleen het vragen.)",
     "(This case has no answers from the inbrenger; here you practise the asking only.)",
 )
+
+
+#: Words that say nothing about what a closed question asks, left out when two questions are compared.
+_FILLER = frozenset(
+    "je jij u jou jouw uw ik mij me mijn het de een dat die dit deze er daar hier is zijn was waren ben bent "
+    "heb hebt heeft had hadden kan kun kunt kon wil wilt zou zal ook al wel nog eens toen dan en of om te "
+    "van in op met aan voor bij naar over eigenlijk gewoon "
+    "you your i me my it the a an that this there is are was were do does did have has had can could would "
+    "will to of in on at for with about and or also already ever".split()
+)
+_NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "not", "no", "never", "nothing", "don't", "didn't"})
+_WORD = re.compile(r"[\w']+")
+#: Two closed questions ask the same thing when this share of their words is the same.
+SAME_QUESTION = 0.6
+
+
+def _question_key(text: str) -> tuple[frozenset[str], bool]:
+    """The words that carry a closed question's content, and whether it is asked the negative way."""
+    words = _WORD.findall(text.casefold())
+    negative = sum(w in _NEGATIONS or w.endswith("n't") for w in words) % 2 == 1
+    content = frozenset(w for w in words if w not in _FILLER and w not in _NEGATIONS and not w.endswith("n't"))
+    return content, negative
+
+
+def _same_question(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return a == b
+    return len(a & b) / len(a | b) >= SAME_QUESTION
 
 
 class RoundOver(Exception):
@@ -90,6 +131,10 @@ class PracticeRound:
     revealed: Counter[Dimension] = field(default_factory=Counter)
     openness: int = OPENNESS_START
     _used: Counter[str] = field(default_factory=Counter)
+    #: The short answers given this round: (content words, negative?, answer), so none is contradicted.
+    _closed: list[tuple[frozenset[str], bool, str]] = field(default_factory=list)
+    #: What the inbrenger has told this round in fuller answers: a yes or no must not contradict it.
+    _told: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.limit < 1:
@@ -110,7 +155,7 @@ class PracticeRound:
         if self.done:
             raise RoundOver(f"the round has used its {self.limit} turns")
         verdict = classify(text)
-        turn = Turn(text, verdict, self._reply(verdict))
+        turn = Turn(text, verdict, self._reply(text, verdict))
         self.turns.append(turn)
         return turn
 
@@ -123,7 +168,7 @@ class PracticeRound:
         self._used[key] += 1
         return text
 
-    def _reply(self, verdict: Verdict) -> Reply:
+    def _reply(self, text: str, verdict: Verdict) -> Reply:
         answers: InbrengerAnswers | None = self.case.answers
         before = self.openness
         self.openness = max(0, min(OPENNESS_MAX, self.openness + _COST.get(verdict.kind, 0)))
@@ -135,7 +180,7 @@ class PracticeRound:
         if kind in (TurnKind.SUGGESTIVE, TurnKind.ADVICE):
             return Reply(self._next("yes_but", answers.yes_but), "yes_but")
         if kind is TurnKind.CLOSED:
-            return Reply(self._next("short", answers.short), "short")
+            return self._short(text, answers)
         if kind is TurnKind.OTHER:
             return Reply(self._next("other", answers.other), "other")
         if before == 0:  # still closed up after a judgement or suggestions: one good question to thaw
@@ -146,7 +191,24 @@ class PracticeRound:
         if shown >= len(reveal.answers):
             return Reply(self._say(TOLD_ALL), "repeats", dimension)
         self.revealed[dimension] += 1
-        return Reply(reveal.answers[shown].get(self.lang), "opens", dimension)
+        text = reveal.answers[shown].get(self.lang)
+        self._told.append(text)
+        return Reply(text, "opens", dimension)
+
+    def _short(self, text: str, answers: InbrengerAnswers) -> Reply:
+        """A yes or no that never contradicts one given earlier in this round, nor what was told."""
+        content, negative = _question_key(text)
+        for earlier, earlier_negative, said in self._closed:
+            if _same_question(content, earlier):
+                if earlier_negative == negative:
+                    return Reply(said, "short")
+                return Reply(self._say(NUANCED), "short")
+        told = {w for earlier_text in self._told for w in _WORD.findall(earlier_text.casefold())}
+        if content and len(content & told) >= min(2, len(content)) and len(content & told) * 2 >= len(content):
+            return Reply(self._say(ALREADY_TOLD), "short")
+        said = self._next("short", answers.short)
+        self._closed.append((content, negative, said))
+        return Reply(said, "short")
 
     def tally(self) -> Tally:
         counts = Counter(t.verdict.kind.value for t in self.turns)

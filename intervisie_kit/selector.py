@@ -8,6 +8,14 @@ conditions (a new group, low trust, a high emotional load, a vague question, onl
 ``not_for`` text is one of the reasons it ranks lower. Ties are broken by method id, so the same answers
 always give the same list.
 
+The ranked methods fall into three groups, in this order, so that the page agrees with its own reasons:
+
+- **best**: at most one reason to rank lower, and fitting in the time;
+- **shorten**: would be among the best, but takes up to a quarter longer than the time there is; it is
+  offered with the phases shortened to fit (:func:`shortened_phases`), not ruled out;
+- **caveats**: two or more reasons to rank lower. However high its score, such a method never sits
+  above one without those reasons.
+
 The three axes follow the selection factors in the literature (Praktijkboek Intervisie's
 selectiewijzer factors; Blankestijn's boven-/onderstroom; the question-type fits named per method):
 the group, the case question and the situation. The weights are the kit's own.
@@ -17,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from .content.models import (
     Experience,
@@ -25,19 +34,40 @@ from .content.models import (
     Method,
     NotForWhen,
     OnlineFit,
+    Phase,
     QuestionType,
     Strength,
     Trust,
 )
 from .i18n import minutes_text, pick
 
-__all__ = ["Group", "Question", "Ranked", "Reason", "Recommendation", "RuledOut", "Situation", "recommend"]
+__all__ = [
+    "Group",
+    "Question",
+    "Ranked",
+    "Reason",
+    "Recommendation",
+    "RuledOut",
+    "Situation",
+    "Tier",
+    "recommend",
+    "shortened_phases",
+]
 
 _LEVEL = {Experience.NEW: 0, Experience.SOME: 1, Experience.EXPERIENCED: 2}
 _TRUST = {Trust.LOW: 0, Trust.MEDIUM: 1, Trust.HIGH: 2}
 
-#: A method may be squeezed a little into less time (shorter rounds), not more.
-TIME_STRETCH = 1.15
+#: A method may be squeezed a little into less time (shorter rounds), not more: up to a quarter.
+TIME_STRETCH = 1.25
+#: A method with more reasons to rank lower than this is shown with its caveats, below the best.
+BEST_MAX_LOWER = 1
+
+
+class Tier(StrEnum):
+    BEST = "best"  # fits, with at most one reason to rank lower
+    SHORTEN = "shorten"  # would be among the best, with shorter rounds
+    CAVEATS = "caveats"  # possible, with several reasons to rank lower
+
 
 #: A short format (at most this many minutes) ranks a little lower when the slot is at least twice as long:
 #: a facilitator with an hour would rather give the case a full method than a quarter-hour round.
@@ -89,6 +119,7 @@ class Ranked:
     score: int
     fits: tuple[Reason, ...]
     lower: tuple[Reason, ...]
+    tier: Tier = Tier.BEST
 
 
 @dataclass(frozen=True)
@@ -101,9 +132,13 @@ class RuledOut:
 class Recommendation:
     ranked: tuple[Ranked, ...]
     ruled_out: tuple[RuledOut, ...]
+    minutes: int | None = None  # the time there is, for the shortened timing of the SHORTEN group
 
     def ids(self) -> list[str]:
         return [r.method.id for r in self.ranked]
+
+    def tier(self, tier: Tier) -> tuple[Ranked, ...]:
+        return tuple(r for r in self.ranked if r.tier is tier)
 
 
 REASONS: dict[str, tuple[str, str]] = {
@@ -172,6 +207,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "time_short": (
         "is een korte vorm van {needed} minuten; met {available} minuten past een vollere bespreking",
         "is a short format of {needed} minutes; with {available} minutes a fuller discussion fits",
+    ),
+    "emotion_other": (
+        "richt zich op gedrag en aanpak; bij veel emotie heeft de inbrenger eerst ruimte voor gevoel nodig",
+        "works on behaviour and approach; with strong emotions the inbrenger first needs room for feelings",
     ),
     "too_many": (
         "is bedoeld voor hooguit {max} deelnemers; met {size} kun je in subgroepen werken",
@@ -246,10 +285,47 @@ def recommend(methods: Iterable[Method], group: Group, question: Question, situa
             continue
         fits, lower = _assess(method, group, question, situation)
         score = sum(r.weight for r in fits) - sum(r.weight for r in lower)
-        ranked.append(Ranked(method, score, tuple(fits), tuple(lower)))
-    ranked.sort(key=lambda r: (-r.score, r.method.total_minutes, r.method.id))
+        ranked.append(Ranked(method, score, tuple(fits), tuple(lower), _tier(lower)))
+    order = {Tier.BEST: 0, Tier.SHORTEN: 1, Tier.CAVEATS: 2}
+    # Among the methods with caveats, fewer caveats first; within the other groups the score decides.
+    ranked.sort(
+        key=lambda r: (
+            order[r.tier],
+            len(r.lower) if r.tier is Tier.CAVEATS else 0,
+            -r.score,
+            r.method.total_minutes,
+            r.method.id,
+        )
+    )
     ruled_out.sort(key=lambda r: r.method.id)
-    return Recommendation(tuple(ranked), tuple(ruled_out))
+    return Recommendation(tuple(ranked), tuple(ruled_out), situation.minutes)
+
+
+def _tier(lower: list[Reason]) -> Tier:
+    others = [r for r in lower if r.code != "time_tight"]
+    if len(others) > BEST_MAX_LOWER:
+        return Tier.CAVEATS
+    return Tier.SHORTEN if len(others) < len(lower) else Tier.BEST
+
+
+def shortened_phases(method: Method, minutes: int) -> tuple[tuple[Phase, int], ...]:
+    """The method's phases shortened in proportion to fit ``minutes``, in whole minutes (at least one each).
+
+    The rounding is settled on the longest phases, so the minutes add up to exactly ``minutes``.
+    """
+    if minutes >= method.total_minutes:
+        return tuple((p, round(p.minutes)) for p in method.phases)
+    factor = minutes / method.total_minutes
+    new = [max(1, int(p.minutes * factor)) for p in method.phases]
+    order = sorted(range(len(new)), key=lambda i: -method.phases[i].minutes)
+    i = 0
+    while sum(new) != minutes and i < 10 * len(new):
+        j = order[i % len(order)]
+        step = 1 if sum(new) < minutes else -1
+        if new[j] + step >= 1:
+            new[j] += step
+        i += 1
+    return tuple(zip(method.phases, new, strict=True))
 
 
 def _blockers(method: Method, group: Group, situation: Situation) -> list[Reason]:
@@ -299,8 +375,12 @@ def _assess(
             fits.append(Reason("vague_fit", weight=4))
         else:
             lower.append(Reason("vague_other", weight=1))
-    if question.emotional and Strength.HIGH_EMOTION in strengths:
-        fits.append(Reason("emotion_fit", weight=2))
+    if question.emotional:
+        if Strength.HIGH_EMOTION in strengths:
+            fits.append(Reason("emotion_fit", weight=2))
+        elif Focus.ONDERSTROOM not in method.focus:
+            # A method that only works on behaviour and approach skips past the feelings in the room.
+            lower.append(Reason("emotion_other", weight=2))
     if question.concrete_incident and Strength.CONCRETE_INCIDENT in strengths:
         fits.append(Reason("incident_fit", weight=2))
     if question.practise and Strength.CONVERSATION_SKILL in strengths:

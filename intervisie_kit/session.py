@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from .coach import MAX_QUESTION_CHARS, Verdict, classify
 from .content.models import Contribution, Method, Mistake, Phase
@@ -139,6 +140,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_question_round": (
         "In de fase '{phase}' worden geen vragen gesteld; vragen noteer je in een vragenronde.",
         "No questions are asked in the phase '{phase}'; questions are noted in a question round.",
+    ),
+    "cannot_restore": (
+        "De bewaarde sessie past niet meer bij de methode in deze kit en kan niet verder; begin een nieuwe.",
+        "The saved session no longer fits the method in this kit and cannot go on; start a new one.",
     ),
 }
 
@@ -519,6 +524,90 @@ class Session:
 
     def summary_markdown(self, lang: str = "nl", *, with_names: bool = True) -> str:
         return self.summary().summary_markdown(lang, with_names=with_names)
+
+    # -- bringing a session back after a page reload ------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """The session as plain data (JSON-ready), so a reloaded page can bring it back.
+
+        The times are seconds as they stand now; the clock's own readings are not kept, since a new kernel
+        has another clock. Questions keep their text and language: the coach judges them again on restore.
+        """
+        return {
+            "method": self.method.id,
+            "roles": {
+                "inbrenger": self.roles.inbrenger,
+                "gespreksleider": self.roles.gespreksleider,
+                "deelnemers": list(self.roles.deelnemers),
+                "tijdbewaker": self.roles.tijdbewaker,
+            },
+            "status": self.status.value,
+            "index": self.index,
+            "elapsed": self.elapsed(),
+            "day": self.day.isoformat() if self.day else None,
+            "phases": [
+                {
+                    "id": c.phase.id,
+                    "planned": c.planned,
+                    "extended": c.extended,
+                    "spent": self.spent_seconds(i),
+                    "visited": c.visited,
+                    "skipped": c.skipped,
+                }
+                for i, c in enumerate(self._phases)
+            ],
+            "interventions": [
+                {"kind": x.kind.value, "phase": x.phase_id, "at": x.at, "note": x.note} for x in self.interventions
+            ],
+            "questions": [{"text": q.text, "phase": q.phase_id, "lang": q.verdict.lang} for q in self.questions],
+        }
+
+    @classmethod
+    def restore(cls, method: Method, data: Mapping[str, Any], *, clock: Clock = time.monotonic, away: float = 0.0):  # type: ignore[no-untyped-def]
+        """A session from :meth:`snapshot`. ``away`` is how many seconds passed since the snapshot: a
+        running session went on meanwhile (the meeting did not stop for the reload), a paused one did not.
+
+        Raises :class:`SessionError` (``cannot_restore``) when the data does not fit ``method``.
+        """
+        try:
+            phases = list(data["phases"])
+            if method.id != data["method"] or [p["id"] for p in phases] != [p.id for p in method.phases]:
+                raise SessionError("cannot_restore")
+            roles = data["roles"]
+            session = cls(
+                method,
+                Roles(roles["inbrenger"], roles["gespreksleider"], tuple(roles["deelnemers"]), roles["tijdbewaker"]),
+                clock=clock,
+                minutes={p["id"]: float(p["planned"]) / 60 for p in phases},
+                day=date.fromisoformat(data["day"]) if data.get("day") else None,
+            )
+            status = Status(data["status"])
+            if status not in (Status.RUNNING, Status.PAUSED):
+                raise SessionError("cannot_restore")
+            for c, saved in zip(session._phases, phases, strict=True):
+                c.extended, c.spent = float(saved["extended"]), float(saved["spent"])
+                c.visited, c.skipped = bool(saved["visited"]), bool(saved["skipped"])
+            index = int(data["index"])
+            if not 0 <= index < len(phases):
+                raise SessionError("cannot_restore")
+            away = max(0.0, float(away)) if status is Status.RUNNING else 0.0
+            now = clock()
+            session.index, session.status = index, status
+            session._started_at = now - float(data["elapsed"]) - away
+            session._mark = now - away if status is Status.RUNNING else None
+            for x in data.get("interventions", ()):
+                session.interventions.append(
+                    Intervention(Mistake(x["kind"]), str(x["phase"]), float(x["at"]), _clean(x.get("note", "")))
+                )
+            for q in data.get("questions", ()):
+                session.questions.append(
+                    LoggedQuestion(str(q["text"]), str(q["phase"]), classify(q["text"], q["lang"]))
+                )
+        except SessionError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SessionError("cannot_restore") from exc
+        return session
 
     # -- internals ------------------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
+from .calendar_nl import holiday_name
 from .content.models import Experience, Material, Method, QuestionType, Trust
 from .i18n import pick
 from .selector import Group, Question, Situation, recommend
@@ -167,6 +168,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "moved": (
         "Bijeenkomst {n} is verschoven van {old} naar {new} (over te slaan datum).",
         "Meeting {n} moved from {old} to {new} (a date to skip).",
+    ),
+    "weekend": (
+        "Bijeenkomst {n} valt in het weekend: {date_nl}. Kies een andere startdatum of sla die dag over.",
+        "Meeting {n} falls in the weekend: {date_en}. Choose another start date or skip that day.",
+    ),
+    "holiday": (
+        "Bijeenkomst {n} valt op een feestdag: {date_nl} is {name_nl}. Sla die dag over als de groep dan vrij is.",
+        "Meeting {n} falls on a public holiday: {date_en} is {name_en}. Skip that day if the group has it off.",
     ),
 }
 
@@ -395,6 +404,7 @@ def plan(settings: Settings, methods: Iterable[Method]) -> Plan:
         notices.append(Notice("large_group", {"n": str(size)}))
 
     days = _dates(s, notices)
+    notices += _calendar_warnings([day for day, _ in days])
     kinds = [_kind(i, n, midterm) for i in range(1, n + 1)]
     layouts = [_layout(kind, s.minutes) for kind in kinds]
     total_slots = sum(len(slot_minutes) for _, slot_minutes in layouts)
@@ -504,6 +514,19 @@ def _dates(s: Settings, notices: list[Notice]) -> list[tuple[date, date | None]]
                 Notice("moved", {"n": str(number), "old": _nl_date(wanted), "new": _nl_date(day)}, level="info")
             )
         out.append((day, moved))
+    return out
+
+
+def _calendar_warnings(days: Sequence[date]) -> list[Notice]:
+    """A warning for each meeting on a Saturday, a Sunday or a Dutch public holiday."""
+    out = []
+    for number, day in enumerate(days, start=1):
+        when = {"n": str(number), "date_nl": date_text(day, "nl"), "date_en": date_text(day, "en")}
+        name = holiday_name(day)
+        if name is not None:
+            out.append(Notice("holiday", {**when, "name_nl": name, "name_en": holiday_name(day, "en") or name}))
+        elif day.weekday() >= 5:
+            out.append(Notice("weekend", when))
     return out
 
 

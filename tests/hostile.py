@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 import ipywidgets as widgets
 
-__all__ = ["HOSTILE", "HOSTILE_IDS", "LONG_PASTE", "assert_shown_as_text", "html_of"]
+__all__ = ["HOSTILE", "HOSTILE_IDS", "LONG_PASTE", "assert_shown_as_text", "enter", "html_of"]
 
 LONG_PASTE = ("Wat maakte dat je toen zweeg? " * 7000)[:200_000]
 
@@ -67,3 +67,9 @@ def assert_shown_as_text(rendered: str, hostile: str) -> None:
         assert tag not in rendered, f"markup from typed text reached the page: {tag!r}"
     assert 'href="javascript:' not in rendered.lower() and "href='javascript:" not in rendered.lower()
     assert "ik-pwned" not in rendered or "&lt;script&gt;" in rendered
+
+
+def enter(field: widgets.Text, text: str) -> None:
+    """What the browser does on Enter: the value follows the keystrokes, then a "submit" message comes."""
+    field.value = text
+    field._handle_custom_msg({"event": "submit"}, [])

@@ -25,7 +25,7 @@ def test_a_suggestive_question_gets_the_verdict_and_a_reformulation(kit_page: Pa
     expect(field).to_have_value("")
     field.fill("Wat ging er door je heen toen Marco jouw naam noemde?")
     field.press("Enter")
-    expect(kit_page.locator(".ik-turn .ik-verdict").first).to_have_attribute("data-kind", "open")
+    expect(kit_page.locator(".ik-turn .ik-verdict").last).to_have_attribute("data-kind", "open")
     assert_no_errors_shown(kit_page)
 
 

@@ -17,7 +17,7 @@ from intervisie_kit.ui.practice import PracticeView
 from intervisie_kit.ui.session import SessionView
 from intervisie_kit.ui.trajectory import PlannerView
 
-from .hostile import HOSTILE, HOSTILE_IDS, LONG_PASTE, assert_shown_as_text, html_of
+from .hostile import HOSTILE, HOSTILE_IDS, LONG_PASTE, assert_shown_as_text, enter, html_of
 
 CONTENT = load(include_env=False, strict=False)
 hostile_inputs = pytest.mark.parametrize("hostile", HOSTILE, ids=HOSTILE_IDS)
@@ -26,7 +26,7 @@ hostile_inputs = pytest.mark.parametrize("hostile", HOSTILE, ids=HOSTILE_IDS)
 @hostile_inputs
 def test_page_04_practice_question(hostile: str) -> None:
     view = PracticeView(CONTENT, "nl", "werkdruk-verminderen")
-    view.input.value = hostile  # what Enter does in the browser
+    enter(view.input, hostile)
     rendered = html_of(view)
     assert_shown_as_text(rendered, hostile)
     if len(hostile) > MAX_QUESTION_CHARS:
@@ -49,7 +49,7 @@ def test_page_05_session_names_and_questions(hostile: str) -> None:
     view.next.click()
     view.next.click()
     assert view.session.is_question_round
-    view.question.value = hostile
+    enter(view.question, hostile)
     assert_shown_as_text(html_of(view), hostile)
     if len(hostile) > MAX_QUESTION_CHARS:
         assert "te lang" in view.error.value and view.question.value == hostile

@@ -7,7 +7,7 @@ import pytest
 from intervisie_kit.content import load
 from intervisie_kit.content.models import Case, Skill
 from intervisie_kit.exercise import check_recognised, check_written
-from intervisie_kit.practice import PracticeRound, RoundOver
+from intervisie_kit.practice import ALREADY_TOLD, NUANCED, PracticeRound, RoundOver
 from intervisie_kit.terms import Dimension, TurnKind
 
 CONTENT = load(include_env=False)
@@ -42,7 +42,10 @@ def test_every_case_answers_each_kind_of_turn_from_its_own_file(case: Case) -> N
         reply = r.ask(question).reply
         assert (reply.tone, reply.dimension) == ("opens", dimension), question
         assert reply.text == case.answers.reveal(dimension).answers[0].get("nl")
-    assert r.ask("Heb je dat al tegen iemand gezegd?").reply.text == case.answers.short[0].get("nl")
+    # A closed question: the case's own short answer, or, when it touches what was just told, the kit's
+    # non-committal line, so the inbrenger never contradicts an earlier answer (issue 13).
+    closed = r.ask("Heb je dat al tegen iemand gezegd?").reply
+    assert closed.tone == "short" and closed.text in (case.answers.short[0].get("nl"), ALREADY_TOLD[0])
     assert r.ask("Zou het niet helpen als je het gewoon zegt?").reply.text == case.answers.yes_but[0].get("nl")
     assert r.ask("Dat had je nooit moeten doen.").reply.text == case.answers.closing_up[0].get("nl")
     assert r.ask("Dank je voor je verhaal.").reply.text == case.answers.other[0].get("nl")
@@ -128,3 +131,38 @@ def test_recognising_a_turn() -> None:
     s = CONTENT.exercises["verkapt-advies-herkennen"]
     assert check_recognised(s.items[0], TurnKind.OPEN)
     assert not check_recognised(s.items[0], TurnKind.ADVICE)
+
+
+def test_the_same_closed_question_gets_the_same_answer_also_in_other_words() -> None:
+    r = PracticeRound(CONTENT.cases["werkdruk-verminderen"], limit=10)
+    first = r.ask("Heb je het met je leidinggevende besproken?")
+    assert first.reply.tone == "short"
+    r.ask("Is Marco je collega?")  # another closed question moves the cycle of short answers on
+    again = r.ask("Heb je dat met je leidinggevende besproken?")
+    assert again.reply.text == first.reply.text
+    # Asked the other way round, a plain yes or no would contradict: the answer stays open.
+    flipped = r.ask("Heb je het nooit met je leidinggevende besproken?")
+    assert flipped.reply.text != first.reply.text
+    assert flipped.reply.text == NUANCED[0]
+
+
+def test_a_closed_question_about_what_was_told_gets_no_contradicting_yes_or_no() -> None:
+    case = CONTENT.cases["werkdruk-verminderen"]
+    r = PracticeRound(case, limit=10)
+    told = r.ask("Wat voelde je toen Marco jouw naam noemde?").reply.text
+    words = [w.strip(".,;:!?“”\"'") for w in told.split() if len(w.strip(".,;:!?“”\"'")) > 5]
+    closed = r.ask(f"Was je {words[0].lower()}?")
+    assert closed.verdict.kind is TurnKind.CLOSED
+    assert closed.reply.text == ALREADY_TOLD[0]
+    shorts = {a.get("nl") for a in case.answers.short}
+    assert closed.reply.text not in shorts
+
+
+@pytest.mark.parametrize("case", PRACTICE_CASES, ids=lambda c: c.id)
+def test_no_round_contradicts_itself(case) -> None:  # type: ignore[no-untyped-def]
+    # A round of closed questions, each asked twice (the second time in other words): never two answers.
+    questions = ["Heb je dat al eens gezegd?", "Was het de eerste keer?", "Weet je leidinggevende ervan?"]
+    r = PracticeRound(case, limit=15)
+    first = {q: r.ask(q).reply.text for q in questions}
+    for q in questions:
+        assert r.ask(q.replace("?", " eigenlijk?")).reply.text == first[q]

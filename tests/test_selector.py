@@ -6,7 +6,7 @@ import pytest
 
 from intervisie_kit.content import load
 from intervisie_kit.content.models import Experience, Focus, Material, NotForWhen, QuestionType, Trust
-from intervisie_kit.selector import Group, Question, Situation, recommend
+from intervisie_kit.selector import BEST_MAX_LOWER, Group, Question, Situation, Tier, recommend, shortened_phases
 
 E, T, Q = Experience, Trust, QuestionType
 ROOM = frozenset({Material.PAPER, Material.POST_ITS, Material.FLIPCHART})
@@ -171,3 +171,54 @@ def test_with_an_hour_a_full_method_ranks_above_the_short_formats(methods) -> No
     rec = recommend(methods, Group(6), Question(Q.KNOWLEDGE, Focus.BOVENSTROOM), Situation(30))
     for r in rec.ranked:
         assert ("time_short" in [x.code for x in r.lower]) == (r.method.total_minutes <= 15)
+
+
+def test_no_method_with_several_caveats_sits_above_one_without(methods) -> None:  # type: ignore[no-untyped-def]
+    # Many combinations of the form: in the ranked order, the number of reasons to rank lower never drops
+    # from two or more to fewer within the best group, and every best method comes before every caveat.
+    for kind in Q:
+        for experience in E:
+            for emotional in (False, True):
+                rec = recommend(
+                    methods, Group(6, experience, T.MEDIUM), Question(kind, emotional=emotional), Situation(60)
+                )
+                tiers = [r.tier for r in rec.ranked]
+                assert tiers == sorted(tiers, key=[Tier.BEST, Tier.SHORTEN, Tier.CAVEATS].index)
+                for item in rec.tier(Tier.BEST):
+                    assert len(item.lower) <= BEST_MAX_LOWER, item.method.id
+                for item in rec.tier(Tier.CAVEATS):
+                    assert len([r for r in item.lower if r.code != "time_tight"]) > BEST_MAX_LOWER
+                caveats = [len(r.lower) for r in rec.tier(Tier.CAVEATS)]
+                assert caveats == sorted(caveats)
+
+
+def test_strong_emotions_change_the_reasons_where_it_matters(methods) -> None:  # type: ignore[no-untyped-def]
+    group, situation = Group(6, E.SOME, T.MEDIUM), Situation(90, materials=ROOM | {Material.PICTURE_CARDS})
+    calm = recommend(methods, group, Question(Q.OTHER_PERSON), situation)
+    moved = recommend(methods, group, Question(Q.OTHER_PERSON, emotional=True), situation)
+
+    def codes(rec, method_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+        item = next(r for r in rec.ranked if r.method.id == method_id)
+        return {x.code for x in (*item.fits, *item.lower)}
+
+    # A method made to hold strong feelings says so; one that works on behaviour only ranks lower.
+    assert "emotion_fit" in codes(moved, "metaforen-beeldkaarten") - codes(calm, "metaforen-beeldkaarten")
+    assert "emotion_other" in codes(moved, "probleemoplossende-methode")
+    assert "emotion_other" not in codes(calm, "probleemoplossende-methode")
+    assert moved.ids().index("metaforen-beeldkaarten") < calm.ids().index("metaforen-beeldkaarten")
+    assert moved.ids().index("probleemoplossende-methode") > calm.ids().index("probleemoplossende-methode")
+
+
+def test_a_method_ideal_but_a_little_too_long_is_offered_with_shorter_rounds(methods) -> None:  # type: ignore[no-untyped-def]
+    group = Group(7, E.EXPERIENCED, T.HIGH, E.SOME)
+    question = Question(Q.OTHER_PERSON, Focus.ONDERSTROOM, emotional=True)
+    rec = recommend(methods, group, question, Situation(75, materials=ROOM))  # Balint takes 90
+    balint = next(r for r in rec.ranked if r.method.id == "balintmethode")
+    assert balint.tier is Tier.SHORTEN
+    assert "time_tight" in {r.code for r in balint.lower}
+    shortened = shortened_phases(balint.method, 75)
+    assert sum(new for _, new in shortened) == 75
+    assert all(1 <= new <= phase.minutes for phase, new in shortened)
+    # A quarter too long at most: in an hour, 90 minutes is too long.
+    rec = recommend(methods, group, question, Situation(60, materials=ROOM))
+    assert "balintmethode" in {r.method.id for r in rec.ruled_out}

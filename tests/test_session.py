@@ -308,3 +308,62 @@ def test_roles_are_tidied_and_a_timekeeper_may_be_a_participant() -> None:
     roles = Roles("  Anna ", "Bram", ("Cem ", "", "Dewi"), tijdbewaker=" Cem")
     assert roles.inbrenger == "Anna" and roles.deelnemers == ("Cem", "Dewi") and roles.tijdbewaker == "Cem"
     assert Roles("Anna", "Bram", tijdbewaker="").tijdbewaker is None
+
+
+# -- brought back after a page reload -------------------------------------------------------------------------
+
+
+def test_a_snapshot_brings_the_session_back_with_the_time_that_passed(clock: FakeClock) -> None:
+    import json
+
+    s = Session(INCIDENT, ROLES, clock=clock)
+    s.start()
+    clock.advance(600)
+    s.next()
+    clock.advance(60)
+    s.extend(1)
+    s.next()  # the question round
+    clock.advance(30)
+    s.record_question("Wat voelde je toen?", "nl")
+    s.intervene(Mistake.WHY_QUESTION, "  te   snel ")
+    data = json.loads(json.dumps(s.snapshot()))  # as it is stored
+    other = FakeClock()
+    other.now = 5.0  # a new kernel's clock has nothing to do with the old one
+    back = Session.restore(INCIDENT, data, clock=other, away=45)
+    assert back.index == 2 and back.status is Status.RUNNING and back.roles == ROLES
+    assert back.remaining() == pytest.approx(s.remaining() - 45)
+    assert back.elapsed() == pytest.approx(s.elapsed() + 45)
+    assert back.planned_seconds(1) == s.planned_seconds(1)  # the extension stays
+    assert [(q.text, q.verdict.kind) for q in back.questions] == [("Wat voelde je toen?", TurnKind.OPEN)]
+    assert back.interventions == s.interventions
+    back.next()
+    assert back.summary().phases[2].actual_minutes == pytest.approx((30 + 45) / 60)
+    s.pause()
+    paused = Session.restore(INCIDENT, s.snapshot(), clock=other, away=600)
+    assert paused.status is Status.PAUSED and paused.remaining() == pytest.approx(s.remaining())
+
+
+def test_a_snapshot_that_does_not_fit_the_method_is_refused(clock: FakeClock) -> None:
+    s = Session(INCIDENT, ROLES, clock=clock)
+    s.start()
+    data = s.snapshot()
+    with pytest.raises(SessionError) as err:
+        Session.restore(CONTENT.methods["balintmethode"], data, clock=clock)
+    assert err.value.code == "cannot_restore"
+    for broken in ({**data, "index": 99}, {**data, "status": "finished"}, {**data, "phases": "x"}, {}):
+        with pytest.raises(SessionError):
+            Session.restore(INCIDENT, broken, clock=clock)
+
+
+def test_the_running_session_file_lives_next_to_a_local_journal_only(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from intervisie_kit.session_state import running_session_file
+
+    monkeypatch.setenv("INTERVISIE_KIT_JOURNAL", str(tmp_path / "j" / "journal.sqlite"))
+    found = running_session_file()
+    assert found is not None and found.path == (tmp_path / "j" / "running-session.json").resolve()
+    monkeypatch.setenv("INTERVISIE_KIT_JOURNAL", "postgresql+psycopg://server/db")
+    assert running_session_file() is None  # a shared server keeps no one's group on disk
+    from intervisie_kit.paths import PACKAGE_DIR
+
+    monkeypatch.setenv("INTERVISIE_KIT_JOURNAL", str(PACKAGE_DIR.parent / "journal.sqlite"))
+    assert running_session_file() is None  # never inside the kit's checkout

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from icalendar import Calendar
 
+from intervisie_kit.calendar_nl import holiday_name, is_working_day, next_working_day
 from intervisie_kit.content import load
 from intervisie_kit.content.models import Experience
 from intervisie_kit.trajectory import (
@@ -288,3 +289,45 @@ def test_contract_has_the_agreements_open_fields_and_a_line_per_member() -> None
     filled = contract_html(p, "en", {"goal": "Learn to ask", "cancel_with": "Fien", "extra": "Tea"})
     assert "data-field='goal'>Learn to ask<" in filled and "<div class='blank'></div>" not in filled
     assert "<h2>Confidentiality</h2>" in filled
+
+
+# -- weekends and Dutch public holidays ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        (date(2025, 4, 20), "Eerste Paasdag"),
+        (date(2026, 4, 6), "Tweede Paasdag"),
+        (date(2025, 4, 26), "Koningsdag"),  # 27 April 2025 is a Sunday
+        (date(2026, 4, 27), "Koningsdag"),
+        (date(2026, 5, 5), "Bevrijdingsdag"),
+        (date(2026, 5, 14), "Hemelvaartsdag"),
+        (date(2026, 5, 25), "Tweede Pinksterdag"),
+        (date(2027, 3, 26), "Goede Vrijdag"),
+        (date(2026, 12, 26), "Tweede Kerstdag"),
+        (date(2027, 1, 1), "Nieuwjaarsdag"),
+    ],
+)
+def test_dutch_public_holidays(day: date, name: str) -> None:
+    assert holiday_name(day) == name
+    assert not is_working_day(day)
+
+
+def test_working_days() -> None:
+    assert holiday_name(date(2025, 4, 27)) is None  # Koningsdag moved to the Saturday
+    assert is_working_day(date(2026, 4, 28))
+    assert next_working_day(date(2026, 4, 25)) == date(2026, 4, 28)  # Sat, Sun, Koningsdag on Monday
+    assert next_working_day(date(2026, 12, 24)) == date(2026, 12, 24)
+
+
+def test_a_meeting_on_a_weekend_or_a_holiday_is_warned() -> None:
+    p = make(start=date(2026, 4, 27), interval_weeks=4)  # Koningsdag, then Mondays four weeks apart
+    warned = {n.params["n"]: n for n in p.warnings if n.code in ("holiday", "weekend")}
+    assert warned["1"].code == "holiday" and warned["1"].level == "warn"
+    assert "maandag 27 april 2026 is Koningsdag" in warned["1"].text("nl")
+    assert "Monday 27 April 2026 is King's Day" in warned["1"].text("en")
+    assert warned["2"].code == "holiday" and "Tweede Pinksterdag" in warned["2"].text("nl")  # 25 May
+    saturday = make(start=date(2026, 1, 17))
+    assert [n.code for n in saturday.warnings].count("weekend") == 8
+    assert "valt in het weekend: zaterdag 17 januari 2026" in saturday.warnings[0].text("nl")

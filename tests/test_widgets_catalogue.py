@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 import ipywidgets as widgets
 import pytest
@@ -66,14 +67,57 @@ def test_chooser_shows_what_a_method_is_not_for_when_the_form_matches(state: she
     form.vague.value = True
     form.online.value = True
     shown = html_of(form.result)
-    flagged = [r.method for r in form.recommendation.ranked[: chooser.SHOWN] if "not_for" in [x.code for x in r.lower]]
-    assert flagged, "some method on screen is not for a new, low-trust group with a vague, emotional question"
-    for method in flagged:
-        assert f"<li class='ik-lower'>− {html.escape(method.not_for.nl)}</li>" in shown
+    flagged = [r.method for r in form.recommendation.ranked if "not_for" in [x.code for x in r.lower]]
+    assert flagged, "some method is not for a new, low-trust group with a vague, emotional question"
+    for method in flagged:  # on its card, or in the list of other methods with its caveats
+        assert html.escape(method.not_for.nl) in shown, method.id
     form.emotional.value = form.vague.value = form.online.value = False
     form.experience.value, form.trust.value = Experience.SOME, Trust.MEDIUM
     for item in form.recommendation.ranked:
         assert "not_for" not in [x.code for x in item.lower], item.method.id
+
+
+def test_chooser_groups_agree_with_their_reasons_and_hide_empty_sections(state: shell.PageState) -> None:
+    form = find(chooser.chooser(state), chooser.ChooserForm)[0]
+    form.size.value = 7
+    form.experience.value = Experience.EXPERIENCED
+    form.trust.value = Trust.HIGH
+    form.kind.value = QuestionType.OTHER_PERSON
+    form.focus.value = Focus.ONDERSTROOM
+    form.emotional.value = True
+    form.minutes.value = 75  # Balint takes 90: a little too long
+    shown = html_of(form.result)
+    assert "Past als je de rondes inkort" in shown
+    assert re.search(r'data-method="balintmethode" data-rank="\d+" data-tier="shorten"', shown)
+    ranks = re.findall(r'data-rank="(\d+)"', shown)
+    assert ranks == [str(i) for i in range(1, len(ranks) + 1)]  # one numbering over the groups
+    assert "Ingekort tot 75 min:" in shown
+    assert "balintmethode" not in {r.method.id for r in form.recommendation.ruled_out}
+    # Cards under "passen het best" have at most one reason to rank lower.
+    best = find(form.result, widgets.HTML, "ik-choices")[0].value
+    for card in best.split("<section")[1:]:
+        assert card.count("class='ik-lower'") <= 1
+    # No empty "(0)" sections: with a big group, plenty of time and every material, nothing is ruled out.
+    form.minutes.value = 240
+    form.preparation.value = True
+    for box in form.materials.values():
+        box.value = True
+    titles = [title for w in find(form.result, widgets.Accordion) for title in w.titles]
+    assert titles and not any("(0)" in title for title in titles)
+    assert "Past als je de rondes inkort" not in html_of(form.result)
+
+
+def test_chooser_with_only_caveats_says_so_and_opens_them(state: shell.PageState) -> None:
+    form = find(chooser.chooser(state), chooser.ChooserForm)[0]
+    form.size.value = 3
+    form.experience.value = Experience.NEW
+    form.trust.value = Trust.LOW
+    form.emotional.value = form.vague.value = form.online.value = True
+    form.minutes.value = 30
+    assert form.recommendation.ranked and not find(form.result, widgets.HTML, "ik-choices")
+    assert "Geen methode past zonder kanttekeningen" in html_of(form.result)
+    more = find(form.result, widgets.Accordion)[0]
+    assert more.selected_index == 0 and more.titles[0].startswith("Andere mogelijke methoden")
 
 
 def test_methods_filter_and_search() -> None:

@@ -193,6 +193,34 @@ def test_a_practice_round_can_be_saved_with_its_figures(store: Path) -> None:
     assert any(w.__class__.__name__ == "Image" for w in page.progress.children)  # the chart
 
 
+def test_a_saved_practice_round_reads_as_formatted_text_and_the_table_in_dutch(store: Path) -> None:
+    state = shell.PageState.create(lang="nl")
+    view = practice.PracticeView(state.content, "nl", "werkdruk-verminderen")
+    view.limit.value = min(view.limit.options)
+    view.submit(f"{HOSTILE} **vet** Wat ging er door je heen?")
+    view.submit("Wat [klik](javascript:alert(1)) ![x](http://example.org/x.png) deed je?")
+    while not view.round.done:
+        view.submit("Wat ging er door je heen?")
+    next(w for w in view.save_box.children[0].children if hasattr(w, "on_click")).click()
+    _, page = _page()
+    shown = page.browser.detail.value
+    assert "<h4>Oefenronde: " in shown and "<ol>" in shown and "<em>open</em>" in shown
+    assert "# Oefenronde" not in shown and "*open*" not in shown  # no raw Markdown
+    assert "<script>" not in shown and "&lt;script&gt;" in shown  # typed HTML stays text
+    assert "<a " not in shown and "<img" not in shown and "example.org" in shown  # no links, no fetching
+    page.tabs.selected_index = 2
+    table = page.progress.children[-1].value
+    headers = re.findall(r"<th>([^<]*)</th>", table)
+    assert headers[:4] == ["ronde", "datum", "casus", "vragen"]
+    title = state.content.cases["werkdruk-verminderen"].title.nl
+    assert f"<td>{title}</td>" in table and "werkdruk-verminderen" not in table
+    _, english = _page("en")
+    english.tabs.selected_index = 2
+    table = english.progress.children[-1].value
+    assert re.findall(r"<th>([^<]*)</th>", table)[:3] == ["round", "date", "case"]
+    assert state.content.cases["werkdruk-verminderen"].title.en in table
+
+
 def test_an_exercise_result_can_be_saved(store: Path) -> None:
     state = shell.PageState.create(lang="nl")
     view = exercises.ExerciseView(state.content, "nl", "van-waarom-naar-wat")

@@ -6,6 +6,8 @@ import base64
 import re
 from datetime import date
 
+import ipywidgets as widgets
+import pytest
 from icalendar import Calendar
 
 from intervisie_kit.content import load
@@ -14,6 +16,8 @@ from intervisie_kit.session import SessionSummary, Status
 from intervisie_kit.ui import shell
 from intervisie_kit.ui.session import SessionStore, SessionView, clock_text, runner
 from intervisie_kit.ui.trajectory import PlannerStore, PlannerView
+
+from .test_widgets import find, html_of
 
 CONTENT = load(include_env=False, strict=False)
 DAY = date(2026, 3, 10)
@@ -34,6 +38,12 @@ def started(lang: str = "nl", store: SessionStore | None = None) -> tuple[Sessio
     view.start.click()
     assert view.session is not None and view.session.status is Status.RUNNING
     return view, clock
+
+
+def enter(field: widgets.Text, text: str) -> None:
+    """What the browser does on Enter: the value follows the keystrokes, then a "submit" message comes."""
+    field.value = text
+    field._handle_custom_msg({"event": "submit"}, [])
 
 
 def shown(widget) -> bool:  # type: ignore[no-untyped-def]
@@ -111,13 +121,15 @@ def test_questions_are_marked_live_and_interventions_logged() -> None:
     view.next.click()
     view.next.click()
     clock.now = 200
-    view.question.value = "Heb je er al aan gedacht om het gewoon te zeggen?"  # what Enter does in the browser
+    view.question.value = "Heb je er al"  # typed, then the focus moves on: nothing is noted
+    assert view.session.questions == [] and view.question_log.value == ""
+    enter(view.question, "Heb je er al aan gedacht om het gewoon te zeggen?")
     assert view.question.value == ""
     assert "data-kind='suggestive'" in view.question_log.value
     assert "interventie: suggestieve vraag?" in view.question_log.value
-    view.question.value = "Wat maakte dat je bleef zitten?"
+    enter(view.question, "Wat maakte dat je bleef zitten?")
     assert view.question_log.value.index("data-kind='open'") < view.question_log.value.index("suggestive")
-    view.question.value = "<img src=x onerror=alert(1)> Wat voel je?"
+    enter(view.question, "<img src=x onerror=alert(1)> Wat voel je?")
     assert "<img" not in view.question_log.value and "&lt;img" in view.question_log.value
     view.intervention_buttons[Mistake.ADVICE_IN_QUESTION_ROUND].click()
     view.intervention_buttons[Mistake.WHY_QUESTION].click()
@@ -137,6 +149,8 @@ def test_the_end_shows_the_summary_with_a_download_and_calls_the_journal_hook_on
     view.next.click()
     clock.now = 780
     view.finish.click()
+    assert shown(view.live) and shown(view.finish_confirm)  # ending asks first
+    view.finish_yes.click()
     assert not shown(view.live) and shown(view.summary_box)
     assert "De sessie is afgelopen: Incidentmethode" in view.summary.value
     assert "<tr data-phase='diagnose'><td>Diagnose</td><td class='ik-num'>7,5</td>" in view.summary.value
@@ -158,6 +172,7 @@ def test_a_failing_hook_does_not_hide_the_summary() -> None:
     store.on_summary.append(lambda s: (_ for _ in ()).throw(RuntimeError("database is weg")))
     view, _ = started(store=store)
     view.finish.click()
+    view.finish_yes.click()
     assert "De sessie is afgelopen" in view.summary.value and "database is weg" in view.summary.value
 
 
@@ -178,6 +193,104 @@ def test_the_session_survives_a_language_switch() -> None:
     assert english.projector.value and "ik-projector" in english._dom_classes
     english.projector.value = False
     assert "ik-projector" not in english._dom_classes
+
+
+def test_ending_asks_for_confirmation_and_cancel_goes_on() -> None:
+    view, clock = started()
+    clock.now = 90
+    view.finish.click()
+    assert shown(view.finish_confirm) and view.finish_yes.description == "Ja, beëindig"
+    assert view.finish_cancel.description == "Annuleer"
+    assert view.session.status is Status.RUNNING
+    view.finish_cancel.click()
+    assert not shown(view.finish_confirm) and view.session.status is Status.RUNNING and shown(view.live)
+    view.finish.click()
+    view.finish_yes.click()
+    assert view.session.status is Status.FINISHED and not shown(view.finish_confirm)
+
+
+class FakeWall(FakeClock):
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+def test_a_reload_mid_session_offers_to_go_on_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from intervisie_kit.session_state import RunningSessionFile
+
+    wall = FakeWall(datetime(2026, 3, 10, 14, 5).timestamp())
+    path = tmp_path / "running-session.json"
+    view, clock = started(store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+    assert path.exists() and (path.stat().st_mode & 0o777) == 0o600
+    clock.now = 300
+    wall.now += 300
+    view.next.click()  # to phase 2 after five minutes
+    clock.now += 60
+    wall.now += 60
+    view.intervention_buttons[Mistake.JUDGEMENT].click()
+    saved_remaining = view.session.remaining()
+
+    # The reload: a fresh kernel (a new clock starting at 0), a new store reading the same file, 2 minutes on.
+    wall.now += 120
+    fresh = FakeClock()
+    again = SessionView(
+        CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)), clock=fresh, today=DAY
+    )
+    assert again.session is None and shown(again.setup) and shown(again.resume_box)
+    offer = html_of(again.resume_box)
+    assert "Er loopt nog een sessie" in offer and "begonnen om 14:05" in offer and "fase 2 van 7" in offer
+    go = find(again.resume_box, widgets.Button, "ik-session-resume-go")[0]
+    assert go.description == "Ga verder met je sessie van 14:05"
+    go.click()
+    s = again.session
+    assert s is not None and s.status is Status.RUNNING and s.index == 1
+    assert s.remaining() == pytest.approx(saved_remaining - 120)  # the meeting went on during the reload
+    assert s.elapsed() == pytest.approx(300 + 60 + 120)
+    assert (s.roles.inbrenger, s.roles.gespreksleider) == ("Anna", "Bram")
+    assert [i.kind for i in s.interventions] == [Mistake.JUDGEMENT]
+    assert shown(again.live) and not shown(again.resume_box) and "Fase 2 van 7" in again.head.value
+    # Ending the session removes the file: the next page offers nothing.
+    again.finish.click()
+    again.finish_yes.click()
+    assert not path.exists()
+    later = SessionView(CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)), clock=fresh)
+    assert not shown(later.resume_box)
+
+
+def test_a_paused_session_keeps_its_time_and_declining_removes_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from intervisie_kit.session_state import RunningSessionFile
+
+    wall = FakeWall(1_800_000_000.0)
+    path = tmp_path / "running-session.json"
+    view, clock = started(store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+    clock.now = 100
+    view.pause.click()
+    left = view.session.remaining()
+    wall.now += 3600  # an hour of lunch with the page closed
+    again = SessionView(CONTENT, "en", store=SessionStore(saved=RunningSessionFile(path, wall=wall)), clock=FakeClock())
+    assert "paused" in html_of(again.resume_box)
+    find(again.resume_box, widgets.Button, "ik-session-resume-go")[0].click()
+    assert again.session.status is Status.PAUSED and again.session.remaining() == pytest.approx(left)
+    again.reset()
+    assert not path.exists()
+    view2, _ = started(store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+    assert path.exists()
+    snapshot = view2.session.snapshot()
+    declined = SessionView(CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+    find(declined.resume_box, widgets.Button, "ik-session-resume-drop")[0].click()
+    assert not path.exists() and not shown(declined.resume_box) and declined.session is None
+    # Too old, another version, or not JSON at all: nothing is offered, and the page still opens.
+    path.write_text("{not json", encoding="utf-8")
+    assert RunningSessionFile(path, wall=wall).load() is None
+    for broken in ({"index": "x"}, {"roles": ["Anna"]}, {"method": "nope"}, {"elapsed": -1e300}):
+        RunningSessionFile(path, wall=wall).save({**snapshot, **broken})
+        page = SessionView(CONTENT, "nl", store=SessionStore(saved=RunningSessionFile(path, wall=wall)))
+        assert not shown(page.resume_box) and shown(page.setup)
+    view2.pause.click()  # writes a good file again
+    assert RunningSessionFile(path, wall=wall).load() is not None
+    wall.now += 13 * 3600
+    assert RunningSessionFile(path, wall=wall).load() is None
 
 
 def test_clock_text_matches_the_browser_countdown() -> None:
@@ -235,6 +348,30 @@ def test_planner_shows_input_problems_and_warnings() -> None:
     view.time.value = "13:30"
     view.make.click()
     assert view.error.value == "" and "data-code='small_group'" in view.output.value
+
+
+def test_planner_proposes_a_working_day_and_warns_about_weekends_and_holidays_as_warnings() -> None:
+    # Two weeks after 13 April 2026 is Koningsdag (Monday 27 April): the next working day is proposed.
+    view = PlannerView(CONTENT, "nl", today=date(2026, 4, 13))
+    assert view.start.value == date(2026, 4, 28)
+    assert PlannerView(CONTENT, "nl", today=date(2026, 1, 2)).start.value == date(2026, 1, 16)  # Fri stays
+    assert PlannerView(CONTENT, "nl", today=date(2026, 1, 3)).start.value == date(2026, 1, 19)  # Sat -> Mon
+    assert view.start_hint.value == ""
+    view.members.value = "Anna\nBram\nCem\nDewi\nEva"
+    view.start.value = date(2026, 4, 27)
+    assert "maandag 27 april 2026 is Koningsdag" in view.start_hint.value and "ik-warn" in view.start_hint.value
+    view.start.value = date(2026, 4, 25)
+    assert "zaterdag 25 april 2026 valt in het weekend" in view.start_hint.value
+    view.start.value = date(2026, 4, 27)
+    view.make.click()
+    out = view.output.value
+    warn = out.split("data-level='warn'")[1].split("</div>")[0]
+    assert "data-code='holiday'" in warn and "Koningsdag" in warn
+    assert "class='ik-notice ik-warn ik-plan-notices' data-level='warn'" in out
+    assert "ik-ok" not in out
+    view.start.value = date(2026, 1, 13)
+    view.make.click()
+    assert "data-code='holiday'" not in view.output.value and "data-code='weekend'" not in view.output.value
 
 
 def test_planner_handover_choices_follow_the_number_of_meetings() -> None:

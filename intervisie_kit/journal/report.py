@@ -48,6 +48,7 @@ class Block:
     heading: str
     meta: str
     items: tuple[tuple[str, str], ...]
+    markdown: bool = False  # the answers are the kit's own Markdown summary (see KIT_SUMMARIES)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,10 @@ def format_date(moment: datetime, lang: str) -> str:
     return moment.strftime("%d-%m-%Y") if lang != "en" else moment.strftime("%Y-%m-%d")
 
 
+#: Entries the kit's pages save (practice round, exercise set, session): their summary is Markdown.
+KIT_SUMMARIES = frozenset({"oefenronde", "oefenset", "sessie"})
+
+
 def entry_blocks(entry: Entry, templates: Mapping[str, ReflectionTemplate], lang: str = "nl") -> Block:
     """An entry as questions and answers in the words of its template."""
     template = templates.get(entry.template)
@@ -130,7 +135,8 @@ def entry_blocks(entry: Entry, templates: Mapping[str, ReflectionTemplate], lang
         for key, value in entry.answers.items():
             if value not in (None, ""):
                 items.append((_t("summary", lang) if key == "summary" else key, str(value)))
-    return Block(heading=heading, meta=" · ".join(meta_parts), items=tuple(items))
+    markdown = template is None and entry.template in KIT_SUMMARIES
+    return Block(heading=heading, meta=" · ".join(meta_parts), items=tuple(items), markdown=markdown)
 
 
 def build_report(
@@ -194,7 +200,7 @@ def report_markdown(report: Report, lang: str = "nl") -> str:
     for block in report.blocks:
         parts += [f"## {_md(block.heading)}", "", f"*{_md(block.meta)}*", ""]
         for question, answer in block.items:
-            parts += [f"**{_md(question)}**", "", _md(answer), ""]
+            parts += [f"**{_md(question)}**", "", _md(_plain(block, answer)), ""]
     parts += [f"## {_md(report.progress_heading)}", ""]
     parts += [f"- {_md(line)}" for line in report.progress_lines]
     if report.chart_png:
@@ -213,6 +219,7 @@ h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ccd; }
 .meta, .subtitle { color: #4a5563; font-style: italic; }
 .note { border-left: 4px solid #1f6f8b; padding: .4em .8em; background: #eef5f8; }
 dt { font-weight: bold; margin-top: .8em; } dd { margin: .2em 0 0 0; white-space: pre-wrap; }
+dd.ik-md { white-space: normal; }
 img { max-width: 100%; }
 @media print { body { margin: 0; } h2 { break-after: avoid; } }
 """
@@ -222,9 +229,25 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _plain(block: Block, answer: str) -> str:
+    """An answer as text: the kit's Markdown summaries without their marks (the exports show text literally)."""
+    if not block.markdown:
+        return answer
+    from .markdown import markdown_text
+
+    return markdown_text(answer).rstrip("\n")
+
+
 def block_items_html(block: Block) -> str:
-    """An entry's questions and answers as an HTML definition list, every text escaped."""
-    return "<dl>" + "".join(f"<dt>{_h(q)}</dt><dd>{_h(a)}</dd>" for q, a in block.items) + "</dl>"
+    """An entry's questions and answers as an HTML definition list, every text escaped; the kit's own
+    Markdown summaries are rendered as formatted text (with any HTML in them still shown as text)."""
+    if block.markdown:
+        from .markdown import markdown_html
+
+        rows = "".join(f"<dt>{_h(q)}</dt><dd class='ik-md'>{markdown_html(a)}</dd>" for q, a in block.items)
+    else:
+        rows = "".join(f"<dt>{_h(q)}</dt><dd>{_h(a)}</dd>" for q, a in block.items)
+    return f"<dl>{rows}</dl>"
 
 
 def report_html(report: Report, lang: str = "nl") -> str:
@@ -278,7 +301,7 @@ def report_pdf(report: Report, lang: str = "nl") -> bytes:
         para(block.meta, "I", 9, 2)
         for question, answer in block.items:
             para(question, "B", 10.5, 0.5)
-            para(answer, "", 10.5, 2.5)
+            para(_plain(block, answer), "", 10.5, 2.5)
     para(report.progress_heading, "B", 13, 1)
     for line in report.progress_lines:
         para(f"• {line}", "", 10.5, 0.5)

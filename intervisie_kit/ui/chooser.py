@@ -1,6 +1,10 @@
 """The Methodekiezer page: a short form on group, question and situation; the selectiewijzer's answer as
 method cards with the reasons they fit or rank lower, the methods ruled out with why, and a link to
 open each method on the Methoden page. Results follow every change in the form.
+
+The answer comes in the selectiewijzer's groups: the methods that fit best; those that fit if the rounds
+are shortened, with the shortened timing; other possible methods with their caveats; and those not
+possible now. A group without methods is not shown.
 """
 
 from __future__ import annotations
@@ -12,14 +16,41 @@ import traitlets
 
 from ..content import Content
 from ..content.models import Experience, Focus, Material, QuestionType, Trust
-from ..i18n import minutes_text, pick, t
-from ..selector import FOCUS_WORDS, KIND_WORDS, MATERIAL_WORDS, Group, Question, Recommendation, Situation, recommend
+from ..i18n import minutes_text, pick, register, t
+from ..selector import (
+    FOCUS_WORDS,
+    KIND_WORDS,
+    MATERIAL_WORDS,
+    Group,
+    Question,
+    Ranked,
+    Recommendation,
+    Situation,
+    Tier,
+    recommend,
+    shortened_phases,
+)
 from .methods import method_link
 from .shell import PageState, section
 
 __all__ = ["ChooserForm", "chooser"]
 
 SHOWN = 5
+
+register(
+    {
+        "chooser.shorten": ("Past als je de rondes inkort", "Fits if you shorten the rounds"),
+        "chooser.shorten.timing": (
+            "Ingekort tot {available} min: {phases}.",
+            "Shortened to {available} min: {phases}.",
+        ),
+        "chooser.phase": ("{name} {old} → {new} min", "{name} {old} → {new} min"),
+        "chooser.nobest": (
+            "Geen methode past zonder kanttekeningen; kijk bij de andere mogelijke methoden.",
+            "No method fits without caveats; see the other possible methods.",
+        ),
+    }
+)
 
 
 def chooser(state: PageState) -> widgets.VBox:
@@ -171,36 +202,77 @@ class ChooserForm(widgets.VBox):
 
 def _result(rec: Recommendation, lang: str) -> tuple[widgets.Widget, ...]:
     e = html.escape
+    best, shorten, caveats = rec.tier(Tier.BEST), rec.tier(Tier.SHORTEN), rec.tier(Tier.CAVEATS)
+    out: list[widgets.Widget] = []
     if not rec.ranked:
-        head = widgets.HTML(f"<h2>{e(t('chooser.none', lang))}</h2>")
-    else:
-        head = widgets.HTML(f"<h2>{e(t('chooser.best', lang))}</h2>")
+        out.append(widgets.HTML(f"<h2>{e(t('chooser.none', lang))}</h2>"))
+    elif best:
+        out.append(widgets.HTML(f"<h2>{e(t('chooser.best', lang))}</h2>"))
+        out.append(_cards(best[:SHOWN], lang, "ik-choices"))
+    elif not shorten:
+        out.append(widgets.HTML(f"<h2>{e(t('chooser.nobest', lang))}</h2>"))
+    if shorten:
+        out.append(widgets.HTML(f"<h2 class='ik-shorten-head'>{e(t('chooser.shorten', lang))}</h2>"))
+        # Numbered on from the best, so every card's rank is its place in the whole answer.
+        first = len(best[:SHOWN]) + 1
+        out.append(_cards(shorten, lang, "ik-choices-shorten", minutes=rec.minutes, first=first))
+    others = [*best[SHOWN:], *caveats]
+    parts: list[tuple[str, widgets.Widget]] = []
+    if others:
+        rows = "".join(_other(r, lang) for r in others)
+        parts.append((t("chooser.others", lang, n=len(others)), widgets.HTML(f"<ul class='ik-others'>{rows}</ul>")))
+    if rec.ruled_out:
+        rows = "".join(
+            f"<li><strong>{e(r.method.name.get(lang))}</strong>: {e('; '.join(x.text(lang) for x in r.reasons))}</li>"
+            for r in rec.ruled_out
+        )
+        parts.append(
+            (t("chooser.ruled_out", lang, n=len(rec.ruled_out)), widgets.HTML(f"<ul class='ik-ruled-out'>{rows}</ul>"))
+        )
+    if parts:
+        more = widgets.Accordion(children=[w for _, w in parts], titles=tuple(title for title, _ in parts))
+        more.add_class("ik-chooser-more")
+        if others and not best and not shorten:
+            more.selected_index = 0  # only methods with caveats: show them at once
+        out.append(more)
+    return tuple(out)
+
+
+def _cards(
+    items: tuple[Ranked, ...], lang: str, cls: str, *, minutes: int | None = None, first: int = 1
+) -> widgets.HTML:
+    e = html.escape
     cards = []
-    for rank, item in enumerate(rec.ranked[:SHOWN], start=1):
+    for rank, item in enumerate(items, start=first):
         fits = "".join(f"<li class='ik-fit'>✓ {e(r.text(lang))}</li>" for r in item.fits)
         lower = "".join(f"<li class='ik-lower'>− {e(r.text(lang))}</li>" for r in item.lower)
         link = method_link(item.method.id, lang)
         length = t("chooser.min", lang, n=minutes_text(item.method.total_minutes, lang))
+        timing = ""
+        if minutes is not None:
+            phases = ", ".join(
+                t("chooser.phase", lang, name=phase.name.get(lang), old=minutes_text(phase.minutes, lang), new=new)
+                for phase, new in shortened_phases(item.method, minutes)
+                if new != phase.minutes
+            )
+            timing = (
+                f"<p class='ik-shortened'>{e(t('chooser.shorten.timing', lang, available=minutes, phases=phases))}</p>"
+            )
         cards.append(
-            f'<section class="ik-card ik-choice" data-method="{e(item.method.id)}" data-rank="{rank}">'
+            f'<section class="ik-card ik-choice" data-method="{e(item.method.id)}" data-rank="{rank}" '
+            f'data-tier="{item.tier.value}">'
             f"<h3>{rank}. {e(item.method.name.get(lang))} "
             f"<span class='ik-minutes'>({e(length)})</span></h3>"
-            f"<p>{e(item.method.summary.get(lang))}</p><ul>{fits}{lower}</ul>"
+            f"<p>{e(item.method.summary.get(lang))}</p>{timing}<ul>{fits}{lower}</ul>"
             f'<a class="ik-open" href="{e(link)}">{e(t("chooser.open", lang))} →</a></section>'
         )
     grid = widgets.HTML(f'<div class="ik-cards">{"".join(cards)}</div>')
-    grid.add_class("ik-choices")
-    others = [f"<li>{e(r.method.name.get(lang))} ({r.score:+d})</li>" for r in rec.ranked[SHOWN:]]
-    out = "".join(
-        f"<li><strong>{e(r.method.name.get(lang))}</strong>: {e('; '.join(x.text(lang) for x in r.reasons))}</li>"
-        for r in rec.ruled_out
-    )
-    more = widgets.Accordion(
-        children=[widgets.HTML(f"<ul>{''.join(others)}</ul>"), widgets.HTML(f"<ul class='ik-ruled-out'>{out}</ul>")],
-        titles=(
-            t("chooser.others", lang, n=len(others)),
-            t("chooser.ruled_out", lang, n=len(rec.ruled_out)),
-        ),
-    )
-    more.add_class("ik-chooser-more")
-    return (head, grid, more)
+    grid.add_class(cls)
+    return grid
+
+
+def _other(item: Ranked, lang: str) -> str:
+    e = html.escape
+    lower = "; ".join(r.text(lang) for r in item.lower)
+    note = f": − {e(lower)}" if lower else ""
+    return f"<li data-method='{e(item.method.id)}'><strong>{e(item.method.name.get(lang))}</strong>{note}</li>"

@@ -83,6 +83,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "journal.delete.confirm": ("Echt verwijderen", "Really delete"),
     "journal.deleted": ("Verwijderd.", "Deleted."),
     "journal.progress.table": ("Per oefenronde", "Per practice round"),
+    "journal.progress.round": ("ronde", "round"),
     "journal.progress.col": (
         "datum,casus,vragen,open,aandeel open,suggestief,advies,oordeel,waarom",
         "date,case,questions,open,share open,suggestive,advice,judgement,why",
@@ -562,8 +563,12 @@ class ProgressView(widgets.VBox):
             frame = rounds.copy()
             frame["date"] = frame["date"].dt.strftime("%d-%m-%Y" if lang != "en" else "%Y-%m-%d")
             frame["open_share"] = (frame["open_share"] * 100).round().astype(int).astype(str) + "%"
+            cases = self.page.content.cases
+            # The case's title in the page's language; a case no longer in the kit keeps its id.
+            frame["case"] = [cases[c].title.get(lang) if c in cases else c for c in frame["case"]]
             frame.columns = t("journal.progress.col", lang).split(",")
-            table = frame.to_html(escape=True, border=0, classes="ik-table")
+            frame.insert(0, t("journal.progress.round", lang), frame.index)
+            table = frame.to_html(escape=True, border=0, classes="ik-table", index=False)
             parts.append(widgets.HTML(f"<h4>{_e(t('journal.progress.table', lang))}</h4>{table}"))
         self.children = tuple(parts)
 

@@ -1,7 +1,10 @@
 """Page 04 Vragen oefenen: ask the inbrenger of a case questions; the coach answers each one kindly.
 
-The trainee types a question and presses Enter. Under it appear the coach's verdict (kind, why, a
-more open way to ask) and the inbrenger's answer, which opens up as the questions get better. A tally
+The trainee types a question and presses Enter (or the button); leaving the field sends nothing, so a
+half-typed question is never asked by accident. Directly under the field, newest first, appear the coach's
+verdict (kind, why, a more open way to ask) and the inbrenger's answer, which opens up as the questions get
+better. The conversation is a log of one widget per turn: the page template marks it as a polite live
+region, so a screen reader reads each new turn (and only that one) and the browser scrolls it into view. A tally
 follows the round; at the end the trainee sees what they never asked about and can download a summary.
 Everything the trainee types is shown as text (escaped), never as markup.
 """
@@ -19,7 +22,7 @@ from ..i18n import t
 from ..practice import DEFAULT_LIMIT, LIMITS, PracticeRound, Turn
 from .journal_link import save_to_journal_button
 from .limits import too_long
-from .shell import PageState, notice, section
+from .shell import PageState, notice, section, submit_on_enter
 
 __all__ = ["PracticeView", "didactic_line", "practice"]
 
@@ -97,17 +100,15 @@ class PracticeView(widgets.VBox):
         self.limit = widgets.ToggleButtons(options=list(LIMITS), value=DEFAULT_LIMIT)
         self.new = widgets.Button(description=t("practice.new", lang), icon="refresh")
         self.story = widgets.HTML()
-        self.input = widgets.Text(
-            placeholder=t("practice.placeholder", lang),
-            continuous_update=False,  # the value arrives on Enter (or when the field loses focus)
-            layout=widgets.Layout(width="100%"),
-        )
+        self.input = widgets.Text(placeholder=t("practice.placeholder", lang), layout=widgets.Layout(width="100%"))
         self.input.add_class("ik-practice-input")
         self.ask = widgets.Button(description=t("practice.ask", lang), button_style="primary")
         self.ask.add_class("ik-practice-ask")
         self.tally = widgets.HTML()
         self.tally.add_class("ik-practice-tally")
-        self.conversation = widgets.HTML()
+        # Turns are appended (a new one only adds a view; inserting at the front would make the browser
+        # rebuild, and a screen reader re-read, every turn) and shown in reverse: the newest on top.
+        self.conversation = widgets.VBox(layout=widgets.Layout(flex_flow="column-reverse"))
         self.conversation.add_class("ik-practice-log")
         self.summary = widgets.HTML()
         self.summary.add_class("ik-practice-summary")
@@ -131,7 +132,7 @@ class PracticeView(widgets.VBox):
         self.case.observe(lambda _: self.restart(), "value")
         self.limit.observe(lambda _: self.restart(), "value")
         self.new.on_click(lambda _: self.restart())
-        self.input.observe(self._entered, "value")
+        submit_on_enter(self.input, self.submit)  # only Enter or the button asks; leaving the field does not
         self.ask.on_click(lambda _: self.submit(self.input.value))
         self.restart()
 
@@ -149,13 +150,15 @@ class PracticeView(widgets.VBox):
             f"{html.escape(case.question.get(self._lang))}</p></div>"
         )
         self.input.disabled = self.ask.disabled = False
-        self.conversation.value = self.summary.value = ""
+        self.conversation.children = ()
+        self.summary.value = ""
         self.save_box.children = ()
         self._render()
 
-    def _entered(self, change: dict) -> None:  # type: ignore[type-arg]
-        if change["new"].strip():
-            self.submit(change["new"])
+    @property
+    def conversation_html(self) -> str:
+        """The conversation so far, newest turn first, as the page shows it."""
+        return "".join(w.value for w in reversed(self.conversation.children))
 
     def submit(self, text: str) -> Turn | None:
         """Ask one question. Empty input and turns after the end of the round are ignored."""
@@ -167,8 +170,10 @@ class PracticeView(widgets.VBox):
             return None  # the field keeps the text
         turn = self.round.ask(text)
         self.input.value = ""
-        # Newest first: the answer is visible without scrolling, also on a phone.
-        self.conversation.value = self._turn_html(turn) + self.conversation.value
+        # Shown newest first, directly under the field: the answer is visible without scrolling, also on a phone.
+        shown = widgets.HTML(self._turn_html(turn))
+        shown.add_class("ik-turn-w")
+        self.conversation.children = (*self.conversation.children, shown)
         self._render()
         if self.round.done:
             self.input.disabled = self.ask.disabled = True

@@ -10,6 +10,11 @@ actual minutes and the interventions, with a download.
 The countdown itself runs in the browser (``templates/intervisie/live.js``) from the seconds left that
 the kernel renders on each change; the kernel keeps the real time through :class:`~intervisie_kit.session.Session`.
 
+Ending the session with its button asks first ("Ja, beëindig" / "Annuleer"). A reload gives the page a
+fresh kernel: so after every change the running session is written to a small local file
+(:mod:`intervisie_kit.session_state`), and a reloaded page offers to go on with it ("Ga verder met je
+sessie van 14:05"); only when the trainer picks that is it restored, with the time that passed meanwhile.
+
 Hook for the journal: ``SessionStore.on_summary`` (also ``SessionView.on_summary``) is a list of callables
 that each get the :class:`~intervisie_kit.session.SessionSummary` once when a session ends.
 """
@@ -18,11 +23,12 @@ from __future__ import annotations
 
 import base64
 import html
+import logging
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import ipywidgets as widgets
@@ -43,10 +49,11 @@ from ..session import (
     find_method,
     mistake_text,
 )
+from ..session_state import RunningSessionFile, Saved, running_session_file
 from ..terms import TurnKind
 from ..trajectory import parse_members
 from .journal_link import save_to_journal_button
-from .shell import PageState, notice, section
+from .shell import PageState, notice, section, submit_on_enter
 
 __all__ = ["TEXTS", "SessionStore", "SessionView", "runner"]
 
@@ -131,12 +138,34 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "session.hook_failed": ("Het verslag kon niet worden doorgegeven", "The summary could not be passed on"),
     "session.new": ("Nieuwe sessie", "New session"),
+    "session.finish.confirm": (
+        "De sessie nu beëindigen? Fasen die nog komen, tellen dan als niet gedaan.",
+        "End the session now? Phases still to come then count as not done.",
+    ),
+    "session.finish.yes": ("Ja, beëindig", "Yes, end it"),
+    "session.finish.cancel": ("Annuleer", "Cancel"),
+    "session.resume.title": ("Er loopt nog een sessie", "A session is still running"),
+    "session.resume.text": (
+        "{method}, begonnen om {time}, in fase {n} van {total} ({state}). Inbrenger: {inbrenger}; "
+        "gespreksleider: {leader}.",
+        "{method}, started at {time}, in phase {n} of {total} ({state}). Inbrenger: {inbrenger}; "
+        "gespreksleider: {leader}.",
+    ),
+    "session.resume.running": ("loopt door", "still running"),
+    "session.resume.paused": ("gepauzeerd", "paused"),
+    "session.resume.go": ("Ga verder met je sessie van {time}", "Go on with your session of {time}"),
+    "session.resume.drop": ("Nee, begin opnieuw", "No, start afresh"),
+    "session.not_kept": (
+        "De sessie kon niet worden bewaard voor als de pagina herlaadt; ze loopt gewoon door.",
+        "The session could not be kept in case the page reloads; it simply goes on.",
+    ),
     "session.nomethods": ("Er zijn geen methoden geladen.", "No methods are loaded."),
     "session.minute_short": ("min", "min"),
 }
 register(TEXTS)
 
 EXTENSIONS = (1, 5)
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -153,11 +182,16 @@ class SessionStore:
     projector: bool = False
     sound: bool = False
     delivered: bool = False  # the hooks have had this session's summary
+    saved: RunningSessionFile | None = None  # where the running session is kept over a reload; None: nowhere
 
 
 def runner(state: PageState, store: SessionStore | None = None, *, clock: Callable[[], float] = time.monotonic):
-    """The page's live-session section; ``?method=<id>`` preselects a method."""
-    store = store if store is not None else SessionStore()
+    """The page's live-session section; ``?method=<id>`` preselects a method.
+
+    Without a ``store``, the page keeps its running session in the user's local file, so a reload can bring
+    it back.
+    """
+    store = store if store is not None else SessionStore(saved=running_session_file())
     return section(
         state,
         lambda lang: SessionView(state.content, lang, store=store, method_id=state.params.get("method"), clock=clock),
@@ -202,7 +236,10 @@ class SessionView(widgets.VBox):
         self.save_box = widgets.VBox()
         self.summary_box = widgets.VBox([self.summary, self.save_box, self.new])
         self.summary_box.add_class("ik-session-summary")
-        self.children = (self.error, self.setup, self.live, self.summary_box)
+        self.resume_box = widgets.VBox()
+        self.resume_box.add_class("ik-session-resume")
+        self.children = (self.error, self.resume_box, self.setup, self.live, self.summary_box)
+        self._offer_saved()
         self.projector.value = self.store.projector
         self.sound.value = self.store.sound
         self.render()
@@ -331,6 +368,8 @@ class SessionView(widgets.VBox):
         self.store.session = session
         self.store.delivered = False
         self.error.value = ""
+        self.drop_saved()  # a new session replaces one a reload left behind
+        self._keep()
         self.render()
         return session
 
@@ -338,6 +377,7 @@ class SessionView(widgets.VBox):
         """Back to the form for a new session (the names and roles stay filled in)."""
         self.store.session = None
         self.store.delivered = False
+        self._keep()
         self.summary.value = ""
         self.save_box.children = ()
         self.render()
@@ -382,7 +422,15 @@ class SessionView(widgets.VBox):
         self.pause.on_click(lambda _: self._act(lambda s: s.toggle()))
         self.next.on_click(lambda _: self._act(lambda s: s.next()))
         self.skip.on_click(lambda _: self._act(lambda s: s.skip()))
-        self.finish.on_click(lambda _: self._act(lambda s: s.finish()))
+        self.finish.on_click(lambda _: self._confirm_finish(True))
+        self.finish_yes = button("session.finish.yes", "ik-session-finish-yes", "stop", button_style="danger")
+        self.finish_cancel = button("session.finish.cancel", "ik-session-finish-cancel", "times")
+        self.finish_yes.on_click(lambda _: self._end())
+        self.finish_cancel.on_click(lambda _: self._confirm_finish(False))
+        question = widgets.HTML(f"<p role='alert'>{html.escape(t('session.finish.confirm', lang))}</p>")
+        self.finish_confirm = widgets.HBox([question, self.finish_yes, self.finish_cancel])
+        self.finish_confirm.add_class("ik-session-finish-confirm")
+        _display(self.finish_confirm, False)
         self.projector.observe(self._projector_changed, "value")
         self.sound.observe(self._sound_changed, "value")
         controls = widgets.HBox(
@@ -392,12 +440,10 @@ class SessionView(widgets.VBox):
         keys = widgets.HTML(f"<p class='ik-keys'>{t('session.keys', lang)}</p>")  # the kit's own markup
 
         self.question = widgets.Text(
-            placeholder=t("session.question.placeholder", lang),
-            continuous_update=False,  # the value arrives on Enter
-            layout=widgets.Layout(width="100%"),
+            placeholder=t("session.question.placeholder", lang), layout=widgets.Layout(width="100%")
         )
         self.question.add_class("ik-session-question")
-        self.question.observe(self._question_entered, "value")
+        submit_on_enter(self.question, self._question_entered)  # leaving the field notes nothing
         self.question_log = widgets.HTML()
         self.question_log.add_class("ik-session-question-log")
         label = widgets.HTML(f"<h3>{html.escape(t('session.questions', lang))}</h3>")
@@ -423,6 +469,7 @@ class SessionView(widgets.VBox):
                 self.head,
                 self.timer,
                 controls,
+                self.finish_confirm,
                 keys,
                 self.info,
                 self.questions,
@@ -445,6 +492,14 @@ class SessionView(widgets.VBox):
         self.store.sound = change["new"]
         self._render_timer()
 
+    def _confirm_finish(self, asking: bool) -> None:
+        """The end button asks first; "Annuleer" takes the question away and the session goes on."""
+        _display(self.finish_confirm, asking)
+
+    def _end(self) -> None:
+        _display(self.finish_confirm, False)
+        self._act(lambda s: s.finish())
+
     def _act(self, action: Callable[[Session], object]) -> bool:
         session = self.store.session
         if session is None:
@@ -455,11 +510,109 @@ class SessionView(widgets.VBox):
             self._show_error(exc)
             return False
         self.error.value = ""
+        self._keep()
         self.render()
         return True
 
-    def _question_entered(self, change: dict) -> None:  # type: ignore[type-arg]
-        text = change["new"]
+    # -- kept over a reload ------------------------------------------------------------------------------
+
+    def _keep(self) -> None:
+        """Write the running session to the local file after a change; remove it once the session ended."""
+        saved, s = self.store.saved, self.store.session
+        if saved is None:
+            return
+        try:
+            if s is not None and s.status in (Status.RUNNING, Status.PAUSED):
+                saved.save(s.snapshot())
+            else:
+                saved.clear()
+        except OSError:
+            _log.exception("could not keep the running session in %s", saved.path)
+            self.error.value = notice("warn", t("session.not_kept", self._lang)).value
+
+    def _offer_saved(self) -> None:
+        """On a fresh page, offer the session a reload interrupted; nothing is restored until asked."""
+        saved_file = self.store.saved
+        found = saved_file.load() if saved_file is not None and self.store.session is None else None
+        method = self._methods.get(str(found.data.get("method"))) if found is not None else None
+        lang, e = self._lang, html.escape
+        try:
+            if found is None or method is None:
+                raise ValueError("nothing to offer")
+            at = datetime.fromtimestamp(found.started_at).strftime("%H:%M")
+            data, roles = found.data, dict(found.data.get("roles") or {})
+            paused = data.get("status") == "paused"
+            text = t(
+                "session.resume.text",
+                lang,
+                method=method.name.get(lang),
+                time=at,
+                n=int(data.get("index", 0)) + 1,
+                total=len(method.phases),
+                state=t("session.resume.paused" if paused else "session.resume.running", lang),
+                inbrenger=str(roles.get("inbrenger", "")),
+                leader=str(roles.get("gespreksleider", "")),
+            )
+        except (ValueError, TypeError, OverflowError, OSError):  # nothing saved, or not a session we can show
+            self.resume_box.children = ()
+            _display(self.resume_box, False)
+            return
+        go = widgets.Button(description=t("session.resume.go", lang, time=at), button_style="primary", icon="play")
+        go.add_class("ik-session-resume-go")
+        drop = widgets.Button(description=t("session.resume.drop", lang), icon="times")
+        drop.add_class("ik-session-resume-drop")
+        go.on_click(lambda _: self.resume_saved(found))
+        drop.on_click(lambda _: self.drop_saved())
+        self.resume_box.children = (
+            widgets.HTML(
+                f"<div class='ik-notice ik-info' role='status'><h3>{e(t('session.resume.title', lang))}</h3>"
+                f"<p>{e(text)}</p></div>"
+            ),
+            widgets.HBox([go, drop]),
+        )
+        _display(self.resume_box, True)
+
+    def resume_saved(self, found: Saved) -> Session | None:
+        """Bring back the saved session, with the time that passed since it was saved."""
+        saved_file = self.store.saved
+        if saved_file is None:
+            return None
+        try:
+            method = find_method(self._methods, str(found.data.get("method")))
+            session = Session.restore(method, found.data, clock=self._clock, away=saved_file.away(found))
+        except SessionError as exc:
+            self.drop_saved()
+            self._show_error(exc)
+            return None
+        self.store.session = session
+        self.store.delivered = False
+        self.store.form.update(
+            method=method.id,
+            names="\n".join([session.roles.inbrenger, session.roles.gespreksleider, *session.roles.deelnemers]),
+            inbrenger=session.roles.inbrenger,
+            leader=session.roles.gespreksleider,
+            timekeeper=session.roles.tijdbewaker or "",
+        )
+        self.method.value = method.id
+        self.names.value = self.store.form["names"]  # the roles follow from the form (see _fill_roles)
+        self.resume_box.children = ()
+        _display(self.resume_box, False)
+        self.error.value = ""
+        self._keep()
+        self.render()
+        return session
+
+    def drop_saved(self) -> None:
+        """The trainer starts afresh: the saved session is removed."""
+        if self.store.saved is not None:
+            try:
+                self.store.saved.clear()
+            except OSError:
+                _log.exception("could not remove %s", self.store.saved.path)
+        self.resume_box.children = ()
+        _display(self.resume_box, False)
+
+    def _question_entered(self, text: str) -> None:
         if not text.strip():
             return
         self.ask(text)

@@ -27,7 +27,7 @@ import traitlets
 from ..i18n import LANGS, initial_lang, query_params, t
 from ..pages import page_url
 
-__all__ = ["PageState", "follow_address", "header", "notice", "problems_panel", "section"]
+__all__ = ["PageState", "follow_address", "header", "notice", "problems_panel", "section", "submit_on_enter"]
 
 START = "00_start.ipynb"
 LARGE_SCALE = 1.35
@@ -162,3 +162,20 @@ def problems_panel(problems: Iterable[object], lang: str) -> widgets.HTML | None
     if not lines:
         return None
     return notice("error", t("problems.title", lang), lines, t("problems.intro", lang))
+
+
+def submit_on_enter(field: widgets.Text, submit: Callable[[str], object]) -> None:
+    """Call ``submit(field.value)`` when Enter is pressed in ``field``, and only then.
+
+    With ``continuous_update=False`` a Text widget sends its value when it loses focus (Tab, a click
+    elsewhere) as well as on Enter, so observing the value would send a half-typed question. Here the
+    value follows every keystroke and the browser's "submit" message, which only Enter sends and which
+    arrives after the value it belongs to, does the asking.
+    """
+    field.continuous_update = True
+
+    def handle(_: widgets.Widget, content: dict, buffers: object) -> None:  # type: ignore[type-arg]
+        if content.get("event") == "submit":
+            submit(field.value)
+
+    field.on_msg(handle)

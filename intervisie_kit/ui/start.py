@@ -1,4 +1,5 @@
-"""The start page: what each page of the kit offers and for whom, with links to the pages that exist."""
+"""The start page: suggested orders through the kit, and what each page offers and for whom, with links to
+the pages that exist."""
 
 from __future__ import annotations
 
@@ -6,11 +7,49 @@ import html
 
 import ipywidgets as widgets
 
-from ..i18n import t
-from ..pages import Page, available_pages, page_url
+from ..i18n import register, t
+from ..pages import ROUTES, Page, Route, available_pages, page_number, page_url
 from .shell import START, PageState, section
 
-__all__ = ["page_list"]
+__all__ = ["page_list", "routes"]
+
+register(
+    {
+        "start.routes": ("Waar begin je?", "Where to start?"),
+        "start.routes.hint": (
+            "Een voorgestelde volgorde; elke pagina heeft onderaan een link naar de vorige en de volgende.",
+            "A suggested order; every page has links to the previous and the next page at the bottom.",
+        ),
+    }
+)
+
+
+def routes(state: PageState) -> widgets.VBox:
+    """The suggested orders through the kit (self-study, preparing a startdag), at the top of the start page."""
+    return section(state, _routes)
+
+
+def _routes(lang: str) -> widgets.HTML:
+    exists = {p.notebook: p for p in available_pages()}
+    rows = "".join(_route(r, exists, lang) for r in ROUTES)
+    box = widgets.HTML(
+        f'<nav class="ik-routes" aria-label="{html.escape(t("start.routes", lang))}">'
+        f"<h2>{html.escape(t('start.routes', lang))}</h2><ul>{rows}</ul>"
+        f"<p class='ik-muted'>{html.escape(t('start.routes.hint', lang))}</p></nav>"
+    )
+    box.add_class("ik-start-routes")
+    return box
+
+
+def _route(route: Route, exists: dict[str, Page], lang: str) -> str:
+    steps = " → ".join(
+        f'<a href="{html.escape(page_url(nb, lang))}" data-page="{html.escape(nb)}" '
+        f'title="{html.escape(exists[nb].text("title", lang))}">'
+        f"{html.escape(page_number(nb))} {html.escape(exists[nb].text('title', lang))}</a>"
+        for nb in route.steps
+        if nb in exists
+    )
+    return f"<li class='ik-route'><strong>{html.escape(route.text(lang))}:</strong> {steps}</li>"
 
 
 def page_list(state: PageState) -> widgets.VBox:

@@ -16,6 +16,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..calendar_nl import holiday_name, next_working_day
 from ..content import Content
 from ..content.models import Experience
 from ..i18n import register, t
@@ -28,6 +29,7 @@ from ..trajectory import (
     PlanError,
     Settings,
     contract_html,
+    date_text,
     overview_html,
     overview_table,
     parse_dates,
@@ -67,7 +69,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.title": ("Het traject", "The trajectory"),
     "plan.fair": ("Inbrengen per lid: {counts}", "Cases per member: {counts}"),
     "plan.leads": ("Leiden per lid: {counts}", "Leading per member: {counts}"),
-    "plan.notes": ("Let op", "Please note"),
+    "plan.notes": ("Goed om te weten", "Good to know"),
+    "plan.warnings": ("Let op", "Please note"),
+    "plan.start.weekend": (
+        "{date} valt in het weekend; de meeste groepen komen op een werkdag bij elkaar.",
+        "{date} is in the weekend; most groups meet on a working day.",
+    ),
+    "plan.start.holiday": (
+        "{date} is {name}, een feestdag; veel mensen zijn dan vrij.",
+        "{date} is {name}, a public holiday; many people have the day off.",
+    ),
     "plan.downloads": ("Meenemen", "Take it along"),
     "plan.ics": ("Agenda (.ics)", "Calendar (.ics)"),
     "plan.overview": ("Overzicht om te printen (HTML)", "Overview to print (HTML)"),
@@ -94,6 +105,8 @@ TEXTS: dict[str, tuple[str, str]] = {
 register(TEXTS)
 
 LENGTHS = (120, 150, 180)
+#: The first meeting is proposed this many days ahead (then moved to a working day), so the group has notice.
+FIRST_MEETING_NOTICE_DAYS = 14
 _LEVELS = (Experience.NEW, Experience.SOME, Experience.EXPERIENCED)
 
 
@@ -132,7 +145,8 @@ class PlannerView(widgets.VBox):
         self._content, self._lang = content, lang
         self.store = store if store is not None else PlannerStore()
         today = today or date.today()
-        first = today + timedelta(days=14)
+        # Two weeks' notice for the group, on a working day (not a weekend, not a Dutch public holiday).
+        first = next_working_day(today + timedelta(days=FIRST_MEETING_NOTICE_DAYS))
         v = self.store.values
         full = widgets.Layout(width="100%")
         label = {"style": {"description_width": "initial"}, "layout": full}
@@ -154,6 +168,8 @@ class PlannerView(widgets.VBox):
         )
         self.start = widgets.DatePicker(value=v.get("start", first), description=t("plan.start", lang), **label)
         self.start.add_class("ik-plan-start")
+        self.start_hint = widgets.HTML()
+        self.start_hint.add_class("ik-plan-start-hint")
         self.time = widgets.Text(value=v.get("time", "14:00"), description=t("plan.time", lang), **label)
         self.meetings = widgets.IntSlider(
             value=v.get("meetings", DEFAULT_MEETINGS),
@@ -209,6 +225,7 @@ class PlannerView(widgets.VBox):
             [
                 heading("plan.when"),
                 self.start,
+                self.start_hint,
                 self.time,
                 self.meetings,
                 self.interval,
@@ -254,8 +271,23 @@ class PlannerView(widgets.VBox):
         for w in (self.goal, self.cancel_with, self.extra):
             w.observe(lambda _: self._render_downloads(), "value")
         self.make.on_click(lambda _: self.make_plan())
+        self.start.observe(lambda _: self._check_start(), "value")
+        self._check_start()
         if self.store.plan is not None:
             self.make_plan()
+
+    def _check_start(self) -> None:
+        """A warning at once when the chosen first meeting is on a weekend or a Dutch public holiday."""
+        day, lang = self.start.value, self._lang
+        name = holiday_name(day, lang) if isinstance(day, date) else None
+        if name is not None:
+            text = t("plan.start.holiday", lang, date=date_text(day, lang), name=name)
+        elif isinstance(day, date) and day.weekday() >= 5:
+            text = t("plan.start.weekend", lang, date=date_text(day, lang))
+        else:
+            self.start_hint.value = ""
+            return
+        self.start_hint.value = f"<p class='ik-notice ik-warn' role='status' data-code='start'>{html.escape(text)}</p>"
 
     def _remember(self, key: str, widget: widgets.Widget) -> None:
         widget.observe(lambda change: self.store.values.__setitem__(key, change["new"]), "value")
@@ -304,13 +336,15 @@ class PlannerView(widgets.VBox):
     def _plan_html(self, p: Plan) -> str:
         lang, e = self._lang, html.escape
         notes = ""
-        if p.notices:
-            items = "".join(f"<li data-code='{n.code}'>{e(n.text(lang))}</li>" for n in p.notices)
-            kind = "ik-warn" if p.warnings else "ik-ok"
-            notes = (
-                f"<div class='ik-notice {kind} ik-plan-notices' role='status'>"
-                f"<h3>{e(t('plan.notes', lang))}</h3><ul>{items}</ul></div>"
-            )
+        # Warnings look like warnings; notes (a meeting moved, who leads) are information, never a success.
+        for level, kind, title in (("warn", "ik-warn", "plan.warnings"), ("info", "ik-info", "plan.notes")):
+            shown = [n for n in p.notices if n.level == level]
+            if shown:
+                items = "".join(f"<li data-code='{n.code}'>{e(n.text(lang))}</li>" for n in shown)
+                notes += (
+                    f"<div class='ik-notice {kind} ik-plan-notices' data-level='{level}' role='status'>"
+                    f"<h3>{e(t(title, lang))}</h3><ul>{items}</ul></div>"
+                )
         fair = ", ".join(f"{name} {n}" for name, n in p.inbreng_counts().items())
         leads = ", ".join(f"{name} {n}" for name, n in p.lead_counts().items())
         return (
