@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from urllib.parse import parse_qs
 
+from .terms import FLAG_LABELS, KIND_LABELS
+
 __all__ = ["LANGS", "TEXTS", "initial_lang", "minutes_text", "pick", "query_params", "register", "t"]
 
 LANGS = ("nl", "en")
@@ -129,12 +131,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{right} of the {answered} answered questions right ({total} in all).",
     ),
     "quiz.missing": ("De toets '{id}' ontbreekt in de inhoud.", "The quiz '{id}' is missing from the content."),
-    "kind.open": ("Open vraag", "Open question"),
-    "kind.closed": ("Gesloten vraag", "Closed question"),
-    "kind.suggestive": ("Suggestieve vraag", "Suggestive question"),
-    "kind.advice": ("Advies", "Advice"),
-    "kind.judgement": ("Oordeel", "Judgement"),
-    "kind.other": ("Geen vraag", "Not a question"),
+    **{f"kind.{kind.value}": words for kind, words in KIND_LABELS.items()},
+    **{f"flag.{flag}": words for flag, words in FLAG_LABELS.items()},
+    "tally.open": ("{open} van {turns} open", "{open} of {turns} open"),
+    "tally.open_flagged": ("open, met aandachtspunt {n}", "open, with a point of attention {n}"),
     "dimension.facts": ("feiten", "facts"),
     "dimension.feelings": ("gevoelens", "feelings"),
     "dimension.thoughts": ("gedachten", "thoughts"),
@@ -150,12 +150,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "practice.ask": ("Vraag stellen", "Ask"),
     "practice.question": ("De vraag van {name}", "{name}'s question"),
     "practice.you": ("Jij", "You"),
-    "practice.tally": (
-        "{open} van {turns} open ({share}) · suggestief {suggestive} · advies {advice} · oordeel {judgement} · "
-        "nog {left} beurten",
-        "{open} of {turns} open ({share}) · suggestive {suggestive} · advice {advice} · judgement {judgement} · "
-        "{left} turns left",
-    ),
+    "practice.left": ("nog {left} beurten", "{left} turns left"),
     "practice.openness": ("{name} is nu: {state}", "{name} is now: {state}"),
     "practice.openness.0": ("dichtgeklapt", "closed up"),
     "practice.openness.1": ("terughoudend", "guarded"),

@@ -9,8 +9,8 @@ The inbrenger answers the way inbrengers do in real groups (the answers live in 
 - a judgement makes the inbrenger close up: until some open questions have restored the trust, even a
   good question gets only a guarded answer.
 
-The round keeps the tally (share of open questions, suggestive and advice counts) and, at the end, says
-which sides of the case the trainee never asked about. Pure Python: the page only shows this state.
+The round keeps the tally (``coach.tally``: plainly open, open with a point of attention, per kind) and,
+at the end, says which sides of the case the trainee never asked about. Pure Python: the page only shows this state.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .coach import Verdict, classify
+from .coach.tally import Tally
+from .coach.tally import tally as count_verdicts
 from .content.models import Case, InbrengerAnswers
 from .terms import Dimension, TurnKind
 
@@ -63,19 +65,6 @@ class Turn:
     text: str
     verdict: Verdict
     reply: Reply
-
-
-@dataclass(frozen=True)
-class Tally:
-    turns: int
-    open: int
-    counts: dict[str, int]
-    why: int
-    stacked: int
-
-    @property
-    def open_share(self) -> float:
-        return self.open / self.turns if self.turns else 0.0
 
 
 @dataclass
@@ -148,14 +137,7 @@ class PracticeRound:
         return Reply(reveal.answers[shown].get(self.lang), "opens", dimension)
 
     def tally(self) -> Tally:
-        counts = Counter(t.verdict.kind.value for t in self.turns)
-        return Tally(
-            turns=len(self.turns),
-            open=counts.get(TurnKind.OPEN.value, 0),
-            counts={k.value: counts.get(k.value, 0) for k in TurnKind},
-            why=sum("why" in t.verdict.flags for t in self.turns),
-            stacked=sum("stacked" in t.verdict.flags for t in self.turns),
-        )
+        return count_verdicts(t.verdict for t in self.turns)
 
     def missed(self) -> list[tuple[Dimension, str]]:
         """The sides of the case the trainee never opened, with the inbrenger's words for it."""
@@ -172,18 +154,21 @@ class PracticeRound:
             f"# {'Oefenronde' if nl else 'Practice round'}: {title}",
             "",
             (
-                f"{t.turns} beurten, waarvan {t.open} open vragen ({t.open_share:.0%}); "
-                f"{t.counts['suggestive']} suggestief, {t.counts['advice']} advies, {t.counts['judgement']} oordeel, "
-                f"{t.counts['closed']} gesloten; {t.why} waarom-vragen, {t.stacked} keer meerdere vragen tegelijk."
+                f"{t.turns} beurten, waarvan {t.open} open vragen ({t.open_share:.0%}) en {t.open_flagged} open met "
+                f"aandachtspunt; {t.counts['suggestive']} suggestief, {t.counts['advice']} advies, "
+                f"{t.counts['judgement']} oordeel, {t.counts['closed']} gesloten; {t.why} waarom-vragen, {t.stacked} "
+                f"keer meerdere vragen tegelijk, {t.incomplete} nog geen volledige vraag."
                 if nl
-                else f"{t.turns} turns, {t.open} of them open questions ({t.open_share:.0%}); "
-                f"{t.counts['suggestive']} suggestive, {t.counts['advice']} advice, {t.counts['judgement']} judgement, "
-                f"{t.counts['closed']} closed; {t.why} why-questions, {t.stacked} times several questions at once."
+                else f"{t.turns} turns, {t.open} of them open questions ({t.open_share:.0%}) and {t.open_flagged} open "
+                f"with a point of attention; {t.counts['suggestive']} suggestive, {t.counts['advice']} advice, "
+                f"{t.counts['judgement']} judgement, {t.counts['closed']} closed; {t.why} why-questions, {t.stacked} "
+                f"times several questions at once, {t.incomplete} not a complete question yet."
             ),
             "",
         ]
         for n, turn in enumerate(self.turns, start=1):
-            lines.append(f"{n}. {turn.text}  \n   *{turn.verdict.kind.value}*: {turn.reply.text}")
+            label = turn.verdict.words(self.lang)
+            lines.append(f"{n}. {turn.text}  \n   *{label}*: {turn.reply.text}")
         missed = self.missed()
         if missed:
             lines += ["", "## " + ("Waar je niet naar vroeg" if nl else "What you did not ask about")]

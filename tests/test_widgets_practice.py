@@ -16,7 +16,7 @@ def test_enter_submits_a_question_and_shows_the_verdict_and_the_answer() -> None
     assert 'data-kind="suggestive"' in view.conversation.value.replace("'", '"')
     assert "Probeer eens:" in view.conversation.value
     assert "Ruben:" in view.conversation.value
-    assert "suggestief 1" in view.tally.value and "nog 9 beurten" in view.tally.value
+    assert "Suggestieve vraag 1" in view.tally.value and "nog 9 beurten" in view.tally.value
 
 
 def test_the_round_ends_at_its_limit_with_a_summary_of_what_was_never_asked() -> None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..terms import Dimension, TurnKind
+from ..terms import ATTENTION_FLAGS, FLAG_LABELS, KIND_LABELS, Dimension, TurnKind
 from . import fragments, model
 from .feedback import explain, explain_fragment
 from .lexicon import EN_MARKERS, LEXICONS, NL_MARKERS, gate_words
@@ -65,6 +65,19 @@ class Verdict:
     @property
     def is_question(self) -> bool:
         return self.kind in (Kind.OPEN, Kind.CLOSED, Kind.SUGGESTIVE)
+
+    def words(self, lang: str = "nl") -> str:
+        """The verdict in the kit's words (one table: ``terms.KIND_LABELS``, ``terms.FLAG_LABELS``), as plain
+        text for summaries: "Open vraag (waarom-vraag)"."""
+        i = 1 if lang == "en" else 0
+        flags = [words[i] for flag, words in FLAG_LABELS.items() if flag in self.flags]
+        kind = KIND_LABELS[self.kind][i]
+        return f"{kind} ({', '.join(flags)})" if flags else kind
+
+    @property
+    def plainly_open(self) -> bool:
+        """Open without a why or stacked flag: what "% open" counts (docs/coach-labelling.md)."""
+        return self.kind is Kind.OPEN and ATTENTION_FLAGS.isdisjoint(self.flags)
 
 
 @dataclass(slots=True)
