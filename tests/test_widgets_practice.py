@@ -48,7 +48,7 @@ def test_exercise_page_checks_written_and_recognised_answers() -> None:
     first = view.items[0]
     first.text.value = "Waarom deed je dat?"
     assert "data-ok='false'" in first.feedback.value and "waarom" in first.feedback.value.lower()
-    first.text.value = "Wat maakte dat je dat deed?"
+    first.text.value = "Wat maakte dat je toen ja zei?"
     assert "data-ok='true'" in first.feedback.value
     assert "1 van de 10 goed." in view.score.value
     view.picker.value = "verkapt-advies-herkennen"
