@@ -148,13 +148,7 @@ def check_written(
         return Check(False, verdict, ("incomplete",))
     if _is_other_answer(text, own, other_answers):
         return Check(False, verdict, ("other_answer",))
-    words = content_words(text)
-    if len(_WORD.findall(text.lower())) < MIN_WORDS or len(words) < MIN_CONTENT_WORDS:
-        return Check(False, verdict, ("too_short",))
     problems: list[str] = []
-    in_direction = item.dimension is not None and verdict.kind is TurnKind.OPEN and verdict.dimension == item.dimension
-    if not in_direction and not _about_item(text, item, lang):
-        problems.append("off_topic")
     if verdict.kind not in (item.expected or (TurnKind.OPEN,)):
         problems.append("kind")
     if "stacked" in verdict.flags:
@@ -167,4 +161,9 @@ def check_written(
         problems.append("follow_up")
     if normalise(text) == normalise(item.prompt.get(lang)):
         problems.append("copy")
+    in_direction = item.dimension is not None and verdict.kind is TurnKind.OPEN and verdict.dimension == item.dimension
+    if len(_WORD.findall(text.lower())) < MIN_WORDS or len(content_words(text)) < MIN_CONTENT_WORDS:
+        problems.append("too_short")
+    elif not in_direction and not _about_item(text, item, lang):
+        problems.append("off_topic")
     return Check(not problems, verdict, tuple(problems))
