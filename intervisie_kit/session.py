@@ -32,7 +32,7 @@ from .coach import Verdict, classify
 from .coach.tally import Tally, tally
 from .content.models import Contribution, Method, Mistake, Phase
 from .i18n import pick
-from .terms import TurnKind
+from .terms import FLAG_LABELS, KIND_LABELS, TurnKind
 
 __all__ = [
     "INTERVENTIONS",
@@ -574,9 +574,13 @@ _MD: dict[str, tuple[str, str]] = {
 _MISTAKE_WORDS: dict[Mistake, tuple[str, str]] = {
     Mistake.ADVICE_IN_QUESTION_ROUND: ("advies in de vraagronde", "advice in the question round"),
     Mistake.JUDGEMENT: ("oordeel", "judgement"),
-    Mistake.WHY_QUESTION: ("waarom-vraag", "why-question"),
-    Mistake.STACKED_QUESTIONS: ("meerdere vragen tegelijk", "several questions at once"),
-    Mistake.SUGGESTIVE_QUESTION: ("suggestieve vraag", "suggestive question"),
+    # The coach's words for the same things (terms.py), so a chip and an intervention never disagree.
+    Mistake.WHY_QUESTION: FLAG_LABELS["why"],
+    Mistake.STACKED_QUESTIONS: FLAG_LABELS["stacked"],
+    Mistake.SUGGESTIVE_QUESTION: (
+        KIND_LABELS[TurnKind.SUGGESTIVE][0].lower(),
+        KIND_LABELS[TurnKind.SUGGESTIVE][1].lower(),
+    ),
     Mistake.OWN_STORY: ("eigen verhaal", "own story"),
     Mistake.OFF_METHOD: ("buiten de methode", "off the method"),
 }

@@ -19,6 +19,7 @@ from ..content.models import Experience, Method, QuestionType, WorkedExample
 from ..i18n import minutes_text, pick, t
 from ..pages import page_url
 from ..selector import KIND_WORDS
+from ..session import mistake_text
 from .shell import PageState, notice, section
 from .verdict import verdict_html, verdict_view
 
@@ -337,17 +338,6 @@ class AskYourself(widgets.VBox):
         self.box.children = (self._turns,)
 
 
-_MISTAKE_WORDS: dict[str, tuple[str, str]] = {
-    "advice_in_question_round": ("advies in de vraagronde", "advice in the question round"),
-    "suggestive_question": ("suggestieve vraag", "suggestive question"),
-    "judgement": ("oordeel", "judgement"),
-    "why_question": ("waarom-vraag", "why question"),
-    "stacked_questions": ("meerdere vragen tegelijk", "several questions at once"),
-    "own_story": ("eigen verhaal", "own story"),
-    "off_method": ("buiten de methode", "off the method"),
-}
-
-
 def _turn_html(turn, inbrenger: str, lang: str) -> str:  # type: ignore[no-untyped-def]
     e = html.escape
     cls = "ik-turn ik-mistake" if turn.mistake else "ik-turn"
@@ -355,7 +345,7 @@ def _turn_html(turn, inbrenger: str, lang: str) -> str:  # type: ignore[no-untyp
     if turn.answer is not None:
         out += f"<p class='ik-answer'><strong>{e(inbrenger)}:</strong> {e(turn.answer.get(lang))}</p>"
     if turn.mistake is not None:
-        label = pick(_MISTAKE_WORDS[turn.mistake.value], lang)
+        label = mistake_text(turn.mistake, lang)  # the session page's and the coach's words
         out += f"<p class='ik-mistake-label'>⚠ {e(label)}</p>"
     if turn.intervention is not None:
         out += (
