@@ -191,6 +191,7 @@ ONE_RULE = [
     ("Such as?", Kind.OPEN, set()),
     ("And then?", Kind.OPEN, set()),
     ("What happened?", Kind.OPEN, set()),
+    ("Go on.", Kind.OPEN, set()),
     ("Oké.", Kind.OTHER, set()),
     ("ok thanks", Kind.OTHER, set()),
     ("Wow.", Kind.OTHER, set()),

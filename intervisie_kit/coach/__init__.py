@@ -138,11 +138,13 @@ def classify(text: str, lang: str | None = None) -> Verdict:
         best, sure, evidence = model.predict(tokens, lang, allowed)
         if sure >= model.CONFIDENT and best != kind.value:
             kind, cues = Kind(best), evidence()
+    if len(tokens) <= 6:  # a complete short question of the allow-list is open, whatever the rules read
+        words = [w for w in tokens if w not in _PUNCTUATION]
+        if (short := fragments.allowed(words)) is not None:
+            return _short_question(words, short, lang, text)
     if kind in _MAY_BE_FRAGMENT:  # docs/coach-labelling.md: a fragment is never an open question
         words = [w for w in tokens if w not in _PUNCTUATION]
         if len(words) <= fragments.FRAGMENT_MAX_WORDS or words[-1] in _MAY_END_FRAGMENT:
-            if (short := fragments.allowed(words)) is not None:
-                return _short_question(words, short, lang, text)
             asks = tokens[-1] == "?" or (tokens[-1] in _SENTENCE_END and "?" in tokens[-3:])
             if len(words) <= fragments.FRAGMENT_MAX_WORDS and (verdict := _short_verdict(words, lex)):
                 kind, cues = Kind.JUDGEMENT, (verdict,)  # "Dom!", "Goed zo.": short, but a verdict
