@@ -138,19 +138,25 @@ def classify(text: str, lang: str | None = None) -> Verdict:
         best, sure, evidence = model.predict(tokens, lang, allowed)
         if sure >= model.CONFIDENT and best != kind.value:
             kind, cues = Kind(best), evidence()
+    words: list[str] | None = None
     if len(tokens) <= 6:  # a complete short question of the allow-list is open, whatever the rules read
         words = [w for w in tokens if w not in _PUNCTUATION]
         if (short := fragments.allowed(words)) is not None:
             return _short_question(words, short, lang, text)
-    if kind in _MAY_BE_FRAGMENT:  # docs/coach-labelling.md: a fragment is never an open question
+    elif kind in _MAY_BE_FRAGMENT and _last_word(tokens) in _MAY_END_FRAGMENT:
         words = [w for w in tokens if w not in _PUNCTUATION]
-        if len(words) <= fragments.FRAGMENT_MAX_WORDS or words[-1] in _MAY_END_FRAGMENT:
-            asks = tokens[-1] == "?" or (tokens[-1] in _SENTENCE_END and "?" in tokens[-3:])
-            if len(words) <= fragments.FRAGMENT_MAX_WORDS and (verdict := _short_verdict(words, lex)):
-                kind, cues = Kind.JUDGEMENT, (verdict,)  # "Dom!", "Goed zo.": short, but a verdict
-            elif fragments.is_fragment(words, asks, worst.question or kind is not Kind.OTHER, lang):
-                feedback, suggestion = explain_fragment(words, lang)
-                return Verdict(Kind.OTHER, _INCOMPLETE, None, (), feedback, suggestion, lang)
+    # docs/coach-labelling.md: a fragment is never an open question
+    if (
+        words
+        and kind in _MAY_BE_FRAGMENT
+        and (len(words) <= fragments.FRAGMENT_MAX_WORDS or words[-1] in _MAY_END_FRAGMENT)
+    ):
+        asks = tokens[-1] == "?" or (tokens[-1] in _SENTENCE_END and "?" in tokens[-3:])
+        if len(words) <= fragments.FRAGMENT_MAX_WORDS and (verdict := _short_verdict(words, lex)):
+            kind, cues = Kind.JUDGEMENT, (verdict,)  # "Dom!", "Goed zo.": short, but a verdict
+        elif fragments.is_fragment(words, asks, worst.question or kind is not Kind.OTHER, lang):
+            feedback, suggestion = explain_fragment(words, lang)
+            return Verdict(Kind.OTHER, _INCOMPLETE, None, (), feedback, suggestion, lang)
     flags = set()
     if any(p.why for p in parts):
         flags.add("why")
@@ -189,6 +195,13 @@ def _short_verdict(words: list[str], lex) -> str | None:  # type: ignore[no-unty
             return w
     joined = " ".join(words)
     return joined if joined in _PRAISE else None
+
+
+def _last_word(tokens: list[str]) -> str:
+    for w in reversed(tokens):
+        if w not in _PUNCTUATION:
+            return w
+    return ""
 
 
 def _short_question(words: list[str], dimension: Dimension, lang: str, text: str) -> Verdict:
