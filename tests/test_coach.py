@@ -26,7 +26,6 @@ DEV = read_labelled(DATA / "coach_dev.tsv")
 KNOWN_MISSES: frozenset[str] = frozenset(
     (
         "Kunt ge eens vertellen wat er juist gebeurd is in de refter?",
-        "is er een gedragsdeskundige betrokken en is die op de hoogte",
         "Ik had vroeger ook zo'n leerling. Wat toen hielp was hem een eigen plek achterin geven, "
         "dus dat zou ik ook doen.",
         "Hadden jullie die val niet gewoon kunnen voorkomen?",
@@ -38,9 +37,7 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         "Can I ask a follow-up question?",
         "I think you should have a one-on-one with the resident before his next shift.",
         "give me a sec to think before my next question",
-        "was the client drunk or sober and was anyone else there",
         "Why would you share that with the whole team?",
-        "how did the teacher take it and did the parents ever find out",
         "What you need to do is get the contract terms in writing.",
         "the schools response was completly inadequate",
         "That's a shocking way for a university to treat a PhD student.",
@@ -51,7 +48,6 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         "Welke andere wegen heb je al overwogen voor de financiering?",
         "rijdt die chauffeur al lang bij jullie",
         "HEB JE HET AL AAN DE DOMINEE GEVRAAGD",
-        "heb je het de chef gezegd en weet hr het ook",
         "is t geen idee om de oogsthelpers per kist te betalen ipv per uur",
         "is uitstel van de premiere met 2 weken geen optie",
         "Kunnen we na deze vraag even pauzeren? Mijn batterij is bijna leeg.",

@@ -665,7 +665,9 @@ NL = Lexicon(
         r"(?:,|\ben|\bof|\bmaar) (?:ook )?(?:waarom|wat dan|hoe dan|hoezo)\s*$|"
         r"(?:,|\ben|\bof|\bmaar) (?:ook )?(?:wat|hoe|waarom|welke|wie|wanneer|waardoor|in hoeverre) "
         r"(?!je\b|jij\b|ze\b|hij\b|zij\b|u\b|we\b|het\b|dat\b|er\b|ik\b)"
-        r"(?:[a-zà-ÿ']+ ){0,2}(?:je|jij|u|er|ze|zij|hij|het|dat|deed|dacht|voelde|zou|wil|vind|is|was|maakt|maakte)\b"
+        r"(?:[a-zà-ÿ']+ ){0,2}(?:je|jij|u|er|ze|zij|hij|het|dat|deed|dacht|voelde|zou|wil|vind|is|was|maakt|maakte)\b|"
+        r"\ben (?:is|was|zijn|waren|heb|hebt|heeft|weet|wist|ben|bent) (?:je|jij|die|hij|zij|ze|het|er|hr|jullie|"
+        r"iemand)\b"
     ),
     feelings=AnyWord(
         r"\bwat (?:deed|doet|deden|doen) (?:[a-zà-ÿ']+ ){0,5}met (?:je|jou|jezelf|u)\b|\bhoe (?:was|is) (?:het|dat) voor (?:je|jou|u)\b|\bwat gebeurt(?:e)? er in "
@@ -933,7 +935,9 @@ EN = Lexicon(
     second_question=re.compile(
         r"(?:,|\band|\bor|\bbut) (?:also )?(?:why|how come|what then)\s*$|"
         r"(?:,|\band|\bor|\bbut) (?:also )?(?:what|how|why|which|who|when|where) (?:[a-z']+ ){0,2}(?:you|did|do|"
-        r"does|is|was|were|are|would|could|made|makes|she|he|they|it|that)\b"
+        r"does|is|was|were|are|would|could|made|makes|she|he|they|it|that)\b|"
+        r"\band (?:did|do|does|was|were|is|are|have|has|had) (?:you|u|he|she|they|anyone|anybody|someone|"
+        r"the|your|his|her|their)\b"
     ),
     feelings=AnyWord(
         r"\bhow (?:was|is) (?:that|it) for you\b|\bdo to you\b|\bemotionally\b|\blanded with you\b|"
