@@ -16,6 +16,7 @@ import html
 import ipywidgets as widgets
 
 from ..coach import Verdict
+from ..coach.tally import Tally
 from ..i18n import t
 from ..terms import FLAG_LABELS, TurnKind
 
@@ -68,7 +69,7 @@ def verdict_view(verdict: Verdict | None, lang: str) -> widgets.HTML:
     return view
 
 
-def tally_html(counts, lang: str) -> str:  # type: ignore[no-untyped-def]
+def tally_html(counts: Tally, lang: str) -> str:
     """A :class:`~intervisie_kit.coach.tally.Tally` in the kit's words: plainly open with its share, open with a
     point of attention, then the other kinds that occurred."""
     e = html.escape
