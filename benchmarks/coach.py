@@ -38,7 +38,7 @@ def report(name: str, rows: list[Labelled], show_misses: bool) -> None:
         print(f"{k.value:12}{s.precision(k):>10.1%}{s.recall(k):>9.1%}{s.support(k):>9}")
     print(s.table())
     dims = f"{s.dimension_hits}/{s.dimension_n}" if s.dimension_n else "-"
-    print(f"flags (why/stacked) wrong on {s.flag_errors} turns; dimension right on {dims} open questions")
+    print(f"flags (why/stacked/incomplete) wrong on {s.flag_errors} turns; dimension right on {dims} open questions")
     if show_misses:
         for row, v in s.misses:
             print(f"  line {row.line:4} [{row.lang}] {row.kind.value:>10} -> {v.kind.value:<10} {row.text}")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from urllib.parse import parse_qs
 
+from .terms import FLAG_LABELS, KIND_LABELS
+
 __all__ = ["LANGS", "TEXTS", "initial_lang", "minutes_text", "pick", "query_params", "register", "t"]
 
 LANGS = ("nl", "en")
@@ -98,6 +100,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stepper.your_question": ("Typ hier jouw vraag ...", "Type your question here ..."),
     "stepper.reveal": ("Laat zien wat de groep zei", "Show what the group said"),
     "stepper.you_asked": ("Jouw vraag", "Your question"),
+    "stepper.check": ("Beoordeel mijn vraag", "Judge my question"),
+    "stepper.type_first": (
+        "Typ eerst je eigen vraag; of kijk meteen wat de groep zei.",
+        "Type your own question first; or look at what the group said straight away.",
+    ),
     "chooser.group": ("De groep", "The group"),
     "chooser.size": ("Aantal deelnemers", "Number of participants"),
     "chooser.experience": ("Ervaring met intervisie", "Experience with intervisie"),
@@ -133,17 +140,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chooser.ruled_out": ("Nu niet mogelijk ({n})", "Not possible now ({n})"),
     "quiz.right": ("Goed.", "Right."),
     "quiz.not_quite": ("Niet helemaal.", "Not quite."),
+    "quiz.coach_says": ("Zo noemt de vraagcoach “{turn}”:", "This is what the question coach calls “{turn}”:"),
     "quiz.score": (
         "{right} van de {answered} beantwoorde vragen goed ({total} in totaal).",
         "{right} of the {answered} answered questions right ({total} in all).",
     ),
     "quiz.missing": ("De toets '{id}' ontbreekt in de inhoud.", "The quiz '{id}' is missing from the content."),
-    "kind.open": ("Open vraag", "Open question"),
-    "kind.closed": ("Gesloten vraag", "Closed question"),
-    "kind.suggestive": ("Suggestieve vraag", "Suggestive question"),
-    "kind.advice": ("Advies", "Advice"),
-    "kind.judgement": ("Oordeel", "Judgement"),
-    "kind.other": ("Geen vraag", "Not a question"),
+    **{f"kind.{kind.value}": words for kind, words in KIND_LABELS.items()},
+    **{f"flag.{flag}": words for flag, words in FLAG_LABELS.items()},
+    "tally.open": ("{open} van {turns} open", "{open} of {turns} open"),
+    "tally.open_flagged": ("open, met aandachtspunt {n}", "open, with a point of attention {n}"),
     "dimension.facts": ("feiten", "facts"),
     "dimension.feelings": ("gevoelens", "feelings"),
     "dimension.thoughts": ("gedachten", "thoughts"),
@@ -159,12 +165,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "practice.ask": ("Vraag stellen", "Ask"),
     "practice.question": ("De vraag van {name}", "{name}'s question"),
     "practice.you": ("Jij", "You"),
-    "practice.tally": (
-        "{open} van {turns} open ({share}) · suggestief {suggestive} · advies {advice} · oordeel {judgement} · "
-        "nog {left} beurten",
-        "{open} of {turns} open ({share}) · suggestive {suggestive} · advice {advice} · judgement {judgement} · "
-        "{left} turns left",
-    ),
+    "practice.left": ("nog {left} beurten", "{left} turns left"),
     "practice.openness": ("{name} is nu: {state}", "{name} is now: {state}"),
     "practice.openness.0": ("dichtgeklapt", "closed up"),
     "practice.openness.1": ("terughoudend", "guarded"),
@@ -202,8 +203,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "exercise.problem.stacked": ("Stel één vraag tegelijk.", "Ask one question at a time."),
     "exercise.problem.why": (
-        "Er zit nog een 'waarom' in; probeer 'Wat maakte dat ...?'.",
-        "There is still a 'why'; try 'What made you ...?'.",
+        "Voorwaarde van deze oefening: geen 'waarom'. Er zit nog een 'waarom' in; probeer 'Wat maakte dat ...?'.",
+        "Condition of this exercise: no 'why'. There is still a 'why'; try 'What made you ...?'.",
+    ),
+    "exercise.problem.incomplete": (
+        "Maak er een hele vraag van over deze situatie.",
+        "Make it a whole question about this situation.",
+    ),
+    "exercise.problem.too_short": (
+        "Je vraag is nog te kort: schrijf een hele vraag over deze situatie (minstens {n} woorden).",
+        "Your question is too short: write a whole question about this situation (at least {n} words).",
+    ),
+    "exercise.problem.other_answer": (
+        "Dit is het voorbeeldantwoord van een andere oefening; bedenk een vraag bij deze situatie.",
+        "This is the model answer of another exercise; think of a question for this situation.",
+    ),
+    "exercise.problem.off_topic": (
+        "Je vraag gaat nog niet over deze situatie: gebruik iets uit de situatie of uit wat de inbrenger zei.",
+        "Your question is not about this situation yet: use something from the situation or from what the "
+        "inbrenger said.",
     ),
     "exercise.problem.dimension": (
         "Je vraag gaat vooral over {got}; gevraagd was een vraag over {want}.",

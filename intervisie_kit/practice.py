@@ -13,8 +13,8 @@ The inbrenger answers the way inbrengers do in real groups (the answers live in 
 - a judgement makes the inbrenger close up: until some open questions have restored the trust, even a
   good question gets only a guarded answer.
 
-The round keeps the tally (share of open questions, suggestive and advice counts) and, at the end, says
-which sides of the case the trainee never asked about. Pure Python: the page only shows this state.
+The round keeps the tally (``coach.tally``: plainly open, open with a point of attention, per kind) and,
+at the end, says which sides of the case the trainee never asked about. Pure Python: the page only shows this state.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .coach import Verdict, classify
+from .coach.tally import Tally
+from .coach.tally import tally as count_verdicts
 from .content.models import Case, InbrengerAnswers
 from .terms import Dimension, TurnKind
 from .text import md_literal
@@ -105,19 +107,6 @@ class Turn:
     text: str
     verdict: Verdict
     reply: Reply
-
-
-@dataclass(frozen=True)
-class Tally:
-    turns: int
-    open: int
-    counts: dict[str, int]
-    why: int
-    stacked: int
-
-    @property
-    def open_share(self) -> float:
-        return self.open / self.turns if self.turns else 0.0
 
 
 @dataclass
@@ -211,14 +200,7 @@ class PracticeRound:
         return Reply(said, "short")
 
     def tally(self) -> Tally:
-        counts = Counter(t.verdict.kind.value for t in self.turns)
-        return Tally(
-            turns=len(self.turns),
-            open=counts.get(TurnKind.OPEN.value, 0),
-            counts={k.value: counts.get(k.value, 0) for k in TurnKind},
-            why=sum("why" in t.verdict.flags for t in self.turns),
-            stacked=sum("stacked" in t.verdict.flags for t in self.turns),
-        )
+        return count_verdicts(t.verdict for t in self.turns)
 
     def missed(self) -> list[tuple[Dimension, str]]:
         """The sides of the case the trainee never opened, with the inbrenger's words for it."""
@@ -235,20 +217,23 @@ class PracticeRound:
             f"# {'Oefenronde' if nl else 'Practice round'}: {md_literal(title, one_line=True)}",
             "",
             (
-                f"{t.turns} beurten, waarvan {t.open} open vragen ({t.open_share:.0%}); "
-                f"{t.counts['suggestive']} suggestief, {t.counts['advice']} advies, {t.counts['judgement']} oordeel, "
-                f"{t.counts['closed']} gesloten; {t.why} waarom-vragen, {t.stacked} keer meerdere vragen tegelijk."
+                f"{t.turns} beurten, waarvan {t.open} open vragen ({t.open_share:.0%}) en {t.open_flagged} open met "
+                f"aandachtspunt; {t.counts['suggestive']} suggestief, {t.counts['advice']} advies, "
+                f"{t.counts['judgement']} oordeel, {t.counts['closed']} gesloten; {t.why} waarom-vragen, {t.stacked} "
+                f"keer meerdere vragen tegelijk, {t.incomplete} nog geen volledige vraag."
                 if nl
-                else f"{t.turns} turns, {t.open} of them open questions ({t.open_share:.0%}); "
-                f"{t.counts['suggestive']} suggestive, {t.counts['advice']} advice, {t.counts['judgement']} judgement, "
-                f"{t.counts['closed']} closed; {t.why} why-questions, {t.stacked} times several questions at once."
+                else f"{t.turns} turns, {t.open} of them open questions ({t.open_share:.0%}) and {t.open_flagged} open "
+                f"with a point of attention; {t.counts['suggestive']} suggestive, {t.counts['advice']} advice, "
+                f"{t.counts['judgement']} judgement, {t.counts['closed']} closed; {t.why} why-questions, {t.stacked} "
+                f"times several questions at once, {t.incomplete} not a complete question yet."
             ),
             "",
         ]
         for n, turn in enumerate(self.turns, start=1):
+            label = turn.verdict.words(self.lang)
             lines.append(
                 f"{n}. {md_literal(turn.text, one_line=True)}  \n"
-                f"   *{turn.verdict.kind.value}*: {md_literal(turn.reply.text, one_line=True)}"
+                f"   *{md_literal(label, one_line=True)}*: {md_literal(turn.reply.text, one_line=True)}"
             )
         missed = self.missed()
         if missed:

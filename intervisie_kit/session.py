@@ -30,9 +30,10 @@ from enum import StrEnum
 from typing import Any
 
 from .coach import MAX_QUESTION_CHARS, Verdict, classify
+from .coach.tally import Tally, tally
 from .content.models import Contribution, Method, Mistake, Phase
 from .i18n import pick
-from .terms import TurnKind
+from .terms import FLAG_LABELS, KIND_LABELS, TurnKind
 from .text import md_literal
 
 __all__ = [
@@ -682,25 +683,26 @@ _MD: dict[str, tuple[str, str]] = {
     "interventions": ("Interventies", "Interventions"),
     "no_interventions": ("Geen interventies genoteerd.", "No interventions logged."),
     "questions": ("Vragen in de vragenronde", "Questions in the question round"),
-    "tally": ("{open} van de {n} vragen waren open.", "{open} of the {n} questions were open."),
+    "tally": (
+        "{open} van de {n} vragen waren open; {flagged} open met aandachtspunt (waarom-vraag of meerdere vragen "
+        "tegelijk).",
+        "{open} of the {n} questions were open; {flagged} open with a point of attention (why-question or several "
+        "questions at once).",
+    ),
     "minute": ("minuut {n}", "minute {n}"),
 }
 _MISTAKE_WORDS: dict[Mistake, tuple[str, str]] = {
     Mistake.ADVICE_IN_QUESTION_ROUND: ("advies in de vraagronde", "advice in the question round"),
     Mistake.JUDGEMENT: ("oordeel", "judgement"),
-    Mistake.WHY_QUESTION: ("waarom-vraag", "why-question"),
-    Mistake.STACKED_QUESTIONS: ("meerdere vragen tegelijk", "several questions at once"),
-    Mistake.SUGGESTIVE_QUESTION: ("suggestieve vraag", "suggestive question"),
+    # The coach's words for the same things (terms.py), so a chip and an intervention never disagree.
+    Mistake.WHY_QUESTION: FLAG_LABELS["why"],
+    Mistake.STACKED_QUESTIONS: FLAG_LABELS["stacked"],
+    Mistake.SUGGESTIVE_QUESTION: (
+        KIND_LABELS[TurnKind.SUGGESTIVE][0].lower(),
+        KIND_LABELS[TurnKind.SUGGESTIVE][1].lower(),
+    ),
     Mistake.OWN_STORY: ("eigen verhaal", "own story"),
     Mistake.OFF_METHOD: ("buiten de methode", "off the method"),
-}
-_KIND_WORDS: dict[TurnKind, tuple[str, str]] = {
-    TurnKind.OPEN: ("open", "open"),
-    TurnKind.CLOSED: ("gesloten", "closed"),
-    TurnKind.SUGGESTIVE: ("suggestief", "suggestive"),
-    TurnKind.ADVICE: ("advies", "advice"),
-    TurnKind.JUDGEMENT: ("oordeel", "judgement"),
-    TurnKind.OTHER: ("geen vraag", "not a question"),
 }
 
 
@@ -737,8 +739,9 @@ class SessionSummary:
     def intervention_counts(self) -> Counter[Mistake]:
         return Counter(i.kind for i in self.interventions)
 
-    def question_counts(self) -> Counter[TurnKind]:
-        return Counter(q.verdict.kind for q in self.questions)
+    def question_tally(self) -> Tally:
+        """The questions noted, counted by the one rule (``coach.tally``)."""
+        return tally(q.verdict for q in self.questions)
 
     def summary_markdown(self, lang: str = "nl", *, with_names: bool = True) -> str:
         """The summary as Markdown; ``with_names=False`` leaves the group members' names out."""
@@ -788,12 +791,12 @@ class SessionSummary:
         else:
             lines.append(tx("no_interventions"))
         if self.questions:
-            counts = self.question_counts()
-            lines += ["", f"## {tx('questions')}", "", tx("tally", open=counts[TurnKind.OPEN], n=len(self.questions))]
+            counts = self.question_tally()
+            lines += ["", f"## {tx('questions')}", ""]
+            lines.append(tx("tally", open=counts.open, flagged=counts.open_flagged, n=counts.turns))
             lines.append("")
             for q in self.questions:
-                kind_nl, kind_en = _KIND_WORDS[q.verdict.kind]
-                lines.append(f"- {_md(q.text)} — *{kind_en if lang == 'en' else kind_nl}*")
+                lines.append(f"- {_md(q.text)} — *{q.verdict.words(lang)}*")
         return "\n".join(lines) + "\n"
 
 

@@ -21,7 +21,7 @@ def test_a_suggestive_question_gets_the_verdict_and_a_reformulation(kit_page: Pa
     expect(verdict).to_contain_text("Suggestieve vraag")
     expect(verdict.locator(".ik-suggestion")).to_contain_text("Probeer eens:")
     expect(kit_page.locator(".ik-reply").first).to_contain_text("Ruben:")
-    expect(kit_page.locator(".ik-practice-tally")).to_contain_text("suggestief 1")
+    expect(kit_page.locator(".ik-practice-tally")).to_contain_text("Suggestieve vraag 1")
     expect(field).to_have_value("")
     field.fill("Wat ging er door je heen toen Marco jouw naam noemde?")
     field.press("Enter")

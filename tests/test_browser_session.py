@@ -50,7 +50,7 @@ def test_start_a_session_advance_a_phase_and_download_the_summary(kit_page: Page
     question = kit_page.locator(".ik-session-question input")
     question.fill("Heb je er al aan gedacht om het gewoon te zeggen?")
     question.press("Enter")
-    expect(kit_page.locator(".ik-session-question-log .ik-q-kind").first).to_have_attribute("data-kind", "suggestive")
+    expect(kit_page.locator(".ik-session-question-log .ik-verdict").first).to_have_attribute("data-kind", "suggestive")
     kit_page.locator(".ik-intervention-advice-in-question-round").click()
     expect(kit_page.locator(".ik-session-interventions-log")).to_contain_text("1 interventie(s) genoteerd")
 

@@ -26,7 +26,7 @@ def summary() -> str:
 def test_formatted_with_every_piece_of_html_as_text() -> None:
     shown = markdown_html(summary())
     assert shown.startswith("<h4>Oefenronde: ")  # under the entry's own <h3>
-    assert "<ol>" in shown and "<em>open</em>" in shown
+    assert "<ol>" in shown and "<em>Open vraag</em>" in shown
     # What the trainee typed is text, also when it looks like Markdown (issue 12: the download escapes it).
     assert "**echt**" in shown and "<strong>" not in shown
     assert "<script>" not in shown and "&lt;script&gt;" in shown
@@ -36,9 +36,9 @@ def test_formatted_with_every_piece_of_html_as_text() -> None:
 
 def test_plain_text_has_no_markdown_marks() -> None:
     text = markdown_text(summary())
-    assert text.startswith("Oefenronde: ") and "#" not in text and "*open*" not in text
+    assert text.startswith("Oefenronde: ") and "#" not in text and "*Open vraag*" not in text
     assert "Je moet **echt** nee zeggen." in text  # typed text stays as typed
-    assert "\n1. " in text and "\n   open: " in text and HOSTILE in text
+    assert "\n1. " in text and "\n   Open vraag: " in text and HOSTILE in text
     assert markdown_text("| a | b |\n|---|---|\n| 1 | 2 |\n") == "a | b\n1 | 2\n"
 
 

@@ -212,7 +212,7 @@ def test_interventions_and_questions_are_logged_with_their_phase(session: Sessio
     assert err.value.code == "not_question_round" and "Diagnose" in str(err.value)
     summary = session.summary()
     assert summary.intervention_counts() == {Mistake.ADVICE_IN_QUESTION_ROUND: 1, Mistake.WHY_QUESTION: 1}
-    assert summary.question_counts()[TurnKind.OPEN] == 1
+    assert summary.question_tally().open == 1
 
 
 def test_suggested_intervention_follows_the_coach() -> None:

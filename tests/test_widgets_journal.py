@@ -204,8 +204,8 @@ def test_a_saved_practice_round_reads_as_formatted_text_and_the_table_in_dutch(s
     next(w for w in view.save_box.children[0].children if hasattr(w, "on_click")).click()
     _, page = _page()
     shown = page.browser.detail.value
-    assert "<h4>Oefenronde: " in shown and "<ol>" in shown and "<em>open</em>" in shown
-    assert "# Oefenronde" not in shown and "*open*" not in shown  # no raw Markdown
+    assert "<h4>Oefenronde: " in shown and "<ol>" in shown and "<em>Open vraag</em>" in shown
+    assert "# Oefenronde" not in shown and "*Open vraag*" not in shown  # no raw Markdown
     assert "<script>" not in shown and "&lt;script&gt;" in shown  # typed HTML stays text
     assert "<a " not in shown and "<img" not in shown and "example.org" in shown  # no links, no fetching
     page.tabs.selected_index = 2

@@ -22,7 +22,7 @@ def test_enter_submits_a_question_and_shows_the_verdict_and_the_answer() -> None
     assert 'data-kind="suggestive"' in view.conversation_html.replace("'", '"')
     assert "Probeer eens:" in view.conversation_html
     assert "Ruben:" in view.conversation_html
-    assert "suggestief 1" in view.tally.value and "nog 9 beurten" in view.tally.value
+    assert "Suggestieve vraag 1" in view.tally.value and "nog 9 beurten" in view.tally.value
 
 
 def test_typing_or_leaving_the_field_sends_nothing_only_enter_or_the_button_does() -> None:
@@ -85,7 +85,7 @@ def test_exercise_page_checks_written_and_recognised_answers() -> None:
     first = view.items[0]
     first.text.value = "Waarom deed je dat?"
     assert "data-ok='false'" in first.feedback.value and "waarom" in first.feedback.value.lower()
-    first.text.value = "Wat maakte dat je dat deed?"
+    first.text.value = "Wat maakte dat je toen ja zei?"
     assert "data-ok='true'" in first.feedback.value
     assert "1 van de 10 goed." in view.score.value
     view.picker.value = "verkapt-advies-herkennen"

@@ -128,7 +128,9 @@ def test_questions_are_marked_live_and_interventions_logged() -> None:
     assert "data-kind='suggestive'" in view.question_log.value
     assert "interventie: suggestieve vraag?" in view.question_log.value
     enter(view.question, "Wat maakte dat je bleef zitten?")
-    assert view.question_log.value.index("data-kind='open'") < view.question_log.value.index("suggestive")
+    log = view.question_log.value[view.question_log.value.index("ik-logged") :]
+    assert log.index("data-kind='open'") < log.index("data-kind='suggestive'")
+    assert "1 van 2 open (50%)" in view.question_log.value  # the round's tally, by the one rule
     enter(view.question, "<img src=x onerror=alert(1)> Wat voel je?")
     assert "<img" not in view.question_log.value and "&lt;img" in view.question_log.value
     view.intervention_buttons[Mistake.ADVICE_IN_QUESTION_ROUND].click()

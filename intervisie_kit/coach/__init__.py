@@ -28,12 +28,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..terms import Dimension, TurnKind
-from . import model
-from .feedback import explain
+from ..terms import ATTENTION_FLAGS, FLAG_LABELS, KIND_LABELS, Dimension, TurnKind
+from . import fragments, model
+from .feedback import explain, explain_fragment
 from .lexicon import EN_MARKERS, LEXICONS, NL_MARKERS, gate_words
 from .lexicon import TOKEN as _TOKEN
 from .spelling import repair
+from .words import EN_POSITIVE_VERDICTS, NL_POSITIVE_VERDICTS
 
 __all__ = ["MAX_QUESTION_CHARS", "Dimension", "Kind", "Verdict", "classify", "detect_lang"]
 
@@ -69,6 +70,19 @@ class Verdict:
     @property
     def is_question(self) -> bool:
         return self.kind in (Kind.OPEN, Kind.CLOSED, Kind.SUGGESTIVE)
+
+    def words(self, lang: str = "nl") -> str:
+        """The verdict in the kit's words (one table: ``terms.KIND_LABELS``, ``terms.FLAG_LABELS``), as plain
+        text for summaries: "Open vraag (waarom-vraag)"."""
+        i = 1 if lang == "en" else 0
+        flags = [words[i] for flag, words in FLAG_LABELS.items() if flag in self.flags]
+        kind = KIND_LABELS[self.kind][i]
+        return f"{kind} ({', '.join(flags)})" if flags else kind
+
+    @property
+    def plainly_open(self) -> bool:
+        """Open without a why or stacked flag: what "% open" counts (docs/coach-labelling.md)."""
+        return self.kind is Kind.OPEN and ATTENTION_FLAGS.isdisjoint(self.flags)
 
 
 @dataclass(slots=True)
@@ -129,6 +143,25 @@ def classify(text: str, lang: str | None = None) -> Verdict:
         best, sure, evidence = model.predict(tokens, lang, allowed)
         if sure >= model.CONFIDENT and best != kind.value:
             kind, cues = Kind(best), evidence()
+    words: list[str] | None = None
+    if len(tokens) <= 6:  # a complete short question of the allow-list is open, whatever the rules read
+        words = [w for w in tokens if w not in _PUNCTUATION]
+        if (short := fragments.allowed(words)) is not None:
+            return _short_question(words, short, lang, text)
+    elif kind in _MAY_BE_FRAGMENT and _last_word(tokens) in _MAY_END_FRAGMENT:
+        words = [w for w in tokens if w not in _PUNCTUATION]
+    # docs/coach-labelling.md: a fragment is never an open question
+    if (
+        words
+        and kind in _MAY_BE_FRAGMENT
+        and (len(words) <= fragments.FRAGMENT_MAX_WORDS or words[-1] in _MAY_END_FRAGMENT)
+    ):
+        asks = tokens[-1] == "?" or (tokens[-1] in _SENTENCE_END and "?" in tokens[-3:])
+        if len(words) <= fragments.FRAGMENT_MAX_WORDS and (verdict := _short_verdict(words, lex)):
+            kind, cues = Kind.JUDGEMENT, (verdict,)  # "Dom!", "Goed zo.": short, but a verdict
+        elif fragments.is_fragment(words, asks, worst.question or kind is not Kind.OTHER, lang):
+            feedback, suggestion = explain_fragment(words, lang)
+            return Verdict(Kind.OTHER, _INCOMPLETE, None, (), feedback, suggestion, lang)
     flags = set()
     if any(p.why for p in parts):
         flags.add("why")
@@ -143,6 +176,44 @@ def classify(text: str, lang: str | None = None) -> Verdict:
     frozen = frozenset(flags)
     feedback, suggestion = explain(kind, frozen, cues, lang, text, [p.text for p in parts])
     return Verdict(kind, frozen, dimension, cues, feedback, suggestion, lang)
+
+
+_MAY_BE_FRAGMENT = (Kind.OPEN, Kind.CLOSED, Kind.OTHER)
+_PUNCTUATION = frozenset("?!.;:,")
+_INCOMPLETE = frozenset({"incomplete"})
+# The last words rule 3 of the fragment rule looks at; any other last word cannot end a fragment.
+_MAY_END_FRAGMENT = fragments.UNFINISHED_ENDS["nl"] | fragments.UNFINISHED_ENDS["en"] | {"dat", "you"}
+
+
+_PRAISE = frozenset(w for w in (*NL_POSITIVE_VERDICTS, *EN_POSITIVE_VERDICTS) if " " in w) | {
+    "bravo",
+    "chapeau",
+    "kudos",
+}
+
+
+def _short_verdict(words: list[str], lex) -> str | None:  # type: ignore[no-untyped-def]
+    """A turn of a word or two that is a verdict: a negative trait or label ("Dom!", "Lafaard."), or praise
+    ("Goed zo.", "Well done!")."""
+    for w in words:
+        if w in lex.traits or w in lex.insults:
+            return w
+    joined = " ".join(words)
+    return joined if joined in _PRAISE else None
+
+
+def _last_word(tokens: list[str]) -> str:
+    for w in reversed(tokens):
+        if w not in _PUNCTUATION:
+            return w
+    return ""
+
+
+def _short_question(words: list[str], dimension: Dimension, lang: str, text: str) -> Verdict:
+    """A complete short question of the allow-list ("Hoezo?", "En toen?", "How so?"): open."""
+    flags = frozenset({"why"}) if tuple(words) in fragments.WHY_LIKE else frozenset()
+    feedback, suggestion = explain(Kind.OPEN, flags, (), lang, text, (" ".join(words),))
+    return Verdict(Kind.OPEN, flags, dimension, (" ".join(words),), feedback, suggestion, lang)
 
 
 def _sentences(tokens: list[str]) -> list[tuple[str, str]]:

@@ -16,9 +16,11 @@ from pathlib import Path
 from ..terms import TurnKind
 from . import Verdict, classify
 
-__all__ = ["Labelled", "Score", "read_labelled", "score"]
+__all__ = ["FLAGS", "Labelled", "Score", "read_labelled", "score"]
 
 KINDS = tuple(TurnKind)
+#: The flags a labelled turn can carry (docs/coach-labelling.md).
+FLAGS = frozenset({"why", "stacked", "incomplete"})
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def score(rows: Iterable[Labelled]) -> Score:
             correct += 1
         else:
             misses.append((row, v))
-        if {"why", "stacked"} & (v.flags ^ row.flags):
+        if FLAGS & (v.flags ^ row.flags):
             flag_errors += 1
         if row.kind is TurnKind.OPEN and row.dimension and v.kind is TurnKind.OPEN:
             dim_n += 1

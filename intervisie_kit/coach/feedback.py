@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from ..terms import TurnKind
+from .fragments import example
 
-__all__ = ["explain"]
+__all__ = ["explain", "explain_fragment"]
 
 FEEDBACK: dict[str, tuple[str, str]] = {
     "open": (
@@ -54,6 +55,10 @@ FEEDBACK: dict[str, tuple[str, str]] = {
         "vraagt hetzelfde, vriendelijker.",
         "Tip: 'why' can sound like a reproach and often invites a defence. 'What made you ...?' asks the same, "
         "more kindly.",
+    ),
+    "incomplete": (
+        "Dit is nog geen volledige vraag: maak de zin af, bijvoorbeeld '{example}'",
+        "This is not a complete question yet: finish the sentence, for example '{example}'",
     ),
     "stacked": (
         "Je stelt meerdere vragen tegelijk; de inbrenger kiest er dan één. Stel één vraag en wacht het antwoord af.",
@@ -214,3 +219,9 @@ def explain(
     if "stacked" in flags:
         lines.append(FEEDBACK["stacked"][i])
     return " ".join(lines), suggestion
+
+
+def explain_fragment(words: list[str], lang: str) -> tuple[str, str]:
+    """Feedback for a fragment (``fragments.py``) and a complete open question as its reformulation."""
+    suggestion = example(words, lang)
+    return FEEDBACK["incomplete"][0 if lang == "nl" else 1].format(example=suggestion), suggestion

@@ -614,7 +614,7 @@ NL = Lexicon(
         r"(?=(?:[a-zà-ÿ']+ ){0,2}(?:zou|zouden|kan|kun|kunnen|zal))|(?!wat (?:ik|mij|ons|bij)\b|wat (?:je|jij) "
         r"(?:moet|zou moeten|het beste kunt) doen\b)(?:wat|hoe|waarom|waardoor|waarvoor|waarmee|"
         r"waarover|waarop|waaraan|waarin|waaruit|waarnaar|waarbij|welke?|in hoeverre|op welke|in welke|"
-        r"wat maakt|wat maakte|wiens|waar|wanneer|(?:toen|daarna|verder)\s*$|wie (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig)|wie (?:[a-zà-ÿ']+ ){1,3}(?:zou|zouden|kan|"
+        r"wat maakt|wat maakte|wiens|waar|wanneer|sinds wanneer|(?:toen|daarna|verder)\s*$|wie (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig)|wie (?:[a-zà-ÿ']+ ){1,3}(?:zou|zouden|kan|"
         r"kunnen) (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,3}(?:helpen|steunen|ondersteunen|bijstaan)))\b"
     ),
     closed_start=re.compile(
@@ -622,7 +622,7 @@ NL = Lexicon(
         r"hoeveel|zie (?:je|jij|u) (?:het|dat) (?:wel |nog |echt )?zitten|wie(?! (?:zou|kan|kun|kunnen|zouden|helpt|steunt|heb je nodig))(?! (?:[a-zà-ÿ']+ ){1,3}(?:zou|zouden|kan|"
         r"kunnen) (?:je|jij|u) (?:[a-zà-ÿ']+ ){0,3}(?:helpen|steunen|ondersteunen|bijstaan)\b)|wanneer(?!.*\b(?:wel|merk|"
         r"merkte|voel|voelde|gevoel|lukt|lukte|vaker|meestal|ervaar|kom je|gaat het|word je|ben je op je)\b)|welke (?:dag|datum|tijd|afdeling|functie|klas|collega|school|cliënt|client|"
-        r"leerling|jaar|maand|week|rol|team|locatie|collega's|opleiding|keer)|wat (?:is|was) (?:je|jouw|zijn|"
+        r"leerling|jaar|maand|week|rol|team|locatie|collega's|opleiding|keer|medicatie|medicijnen|diagnose|dosis)|sinds wanneer(?!.*\b(?:merk|merkte|voel|voelde|gevoel|ervaar)\b)|wat (?:is|was) (?:je|jouw|zijn|"
         r"haar|hun) (?:functie|rol|leeftijd|naam|opleiding|taak|afdeling|contract)|wat voor (?:werk|functie|"
         r"opleiding|contract|afdeling|soort|team|school|organisatie)|(?:op |in |bij |met )?welke (?:locatie|afdeling|dag|school|plek|vestiging|klas|groep|vakken|vak|"
         r"klassen|groepen|uren|dagen)|hoe heet|waar (?:werk|woon|was|is|zit|"
@@ -658,13 +658,16 @@ NL = Lexicon(
         r"moedig|dapper) dat je\b|\bdus (?:als ik|wat ik)\b|\bsamengevat\b|\bkortom\b|\bik heb geen vragen\b|"
         r"\bgeen vragen meer\b|\bik leef met je mee\b|\bsterkte\b|\bvervelend voor je\b|\bnaar voor je\b|"
         r"\brot voor je\b|\bdapper van je\b|\bknap van je\b|\bmooi van je\b|\bfijn dat\b|"
-        r"\b(?:dapper|moedig|fijn|mooi|knap|sterk|goed) om (?:[a-zà-ÿ']+ ){0,5}(?:casus|verhaal|inbreng)\b",
+        r"\b(?:dapper|moedig|fijn|mooi|knap|sterk|goed) om (?:[a-zà-ÿ']+ ){0,5}(?:casus|verhaal|inbreng)\b|"
+        r"\bdaar zou ik (?:ook )?(?:slecht van slapen|wakker van liggen|van wakker liggen)\b",
     ),
     second_question=re.compile(
         r"(?:,|\ben|\bof|\bmaar) (?:ook )?(?:waarom|wat dan|hoe dan|hoezo)\s*$|"
         r"(?:,|\ben|\bof|\bmaar) (?:ook )?(?:wat|hoe|waarom|welke|wie|wanneer|waardoor|in hoeverre) "
         r"(?!je\b|jij\b|ze\b|hij\b|zij\b|u\b|we\b|het\b|dat\b|er\b|ik\b)"
-        r"(?:[a-zà-ÿ']+ ){0,2}(?:je|jij|u|er|ze|zij|hij|het|dat|deed|dacht|voelde|zou|wil|vind|is|was|maakt|maakte)\b"
+        r"(?:[a-zà-ÿ']+ ){0,2}(?:je|jij|u|er|ze|zij|hij|het|dat|deed|dacht|voelde|zou|wil|vind|is|was|maakt|maakte)\b|"
+        r"\ben (?:is|was|zijn|waren|heb|hebt|heeft|weet|wist|ben|bent) (?:je|jij|die|hij|zij|ze|het|er|hr|jullie|"
+        r"iemand)\b"
     ),
     feelings=AnyWord(
         r"\bwat (?:deed|doet|deden|doen) (?:[a-zà-ÿ']+ ){0,5}met (?:je|jou|jezelf|u)\b|\bhoe (?:was|is) (?:het|dat) voor (?:je|jou|u)\b|\bwat gebeurt(?:e)? er in "
@@ -900,7 +903,7 @@ EN = Lexicon(
     closed_start=re.compile(
         r"^(?:(?:and|so|ok|okay|well|but|then) )*(?:how (?:long|often|many|much|old|far|soon|big)|"
         r"who(?!(?: [a-z']+){0,4} (?:could|would|can|might)\b| (?:helps|supports)\b)|whom|"
-        r"when(?! (?:do|does|are|have|did) (?:you|it|things) (?:feel|notice|find|tend|manage|succeed|work|go well|"
+        r"when(?! (?:do|does|did) you first (?:notice|feel|felt|sense|realise|realize) (?:that|it|you)\b)(?! (?:do|does|are|have|did) (?:you|it|things) (?:feel|notice|find|tend|manage|succeed|work|go well|"
         r"feel|at your best|felt|noticed))|which (?:day|date|time|department|team|colleague|school|client|year|month|week|role|one|"
         r"ward|unit|site|office|class|pupil|student)|what (?:year|age)\b|what (?:is|was|'s) (?:your|his|her|their) (?:job|role|"
         r"title|age|name|position|department|contract)|what (?:time|day|date|kind of (?:job|contract|team|"
@@ -932,7 +935,9 @@ EN = Lexicon(
     second_question=re.compile(
         r"(?:,|\band|\bor|\bbut) (?:also )?(?:why|how come|what then)\s*$|"
         r"(?:,|\band|\bor|\bbut) (?:also )?(?:what|how|why|which|who|when|where) (?:[a-z']+ ){0,2}(?:you|did|do|"
-        r"does|is|was|were|are|would|could|made|makes|she|he|they|it|that)\b"
+        r"does|is|was|were|are|would|could|made|makes|she|he|they|it|that)\b|"
+        r"\band (?:did|do|does|was|were|is|are|have|has|had) (?:you|u|he|she|they|anyone|anybody|someone|"
+        r"the|your|his|her|their)\b"
     ),
     feelings=AnyWord(
         r"\bhow (?:was|is) (?:that|it) for you\b|\bdo to you\b|\bemotionally\b|\blanded with you\b|"

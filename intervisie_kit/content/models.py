@@ -476,6 +476,9 @@ class ExerciseItem(_Frozen):
     dimension: Dimension | None = None  # write: the direction the question should explore
     answer: Text | None = None  # write, follow-up: what the inbrenger just said
     follow_up: tuple[str, ...] = ()  # write, follow-up: words of the answer a follow-up question picks up
+    # write: words (either language) an answer about this item's situation may use when the prompt does not hold
+    # them: "ja", "zei" for "Waarom heb je toen ja gezegd?" (exercise.py, "about this item")
+    topic_words: tuple[str, ...] = ()
     model_answer: Text | None = None
     explanation: Text | None = None
 
@@ -498,6 +501,9 @@ class QuizOption(_Frozen):
 
 class QuizQuestion(_Frozen):
     prompt: Text
+    # A turn the question quotes: once answered, the page shows the coach's verdict on it, so the quiz and the
+    # coach say the same words (docs/coach-labelling.md).
+    turn: Text | None = None
     options: tuple[QuizOption, ...] = Field(min_length=2)
 
     @model_validator(mode="after")

@@ -36,7 +36,9 @@ def practice_figures(tally: Any, case_id: str) -> dict[str, Any]:
     return {
         "case": case_id,
         "turns": tally.turns,
-        "open": tally.open,
+        "open": tally.open,  # plainly open (docs/coach-labelling.md); rounds saved before issue 13 counted every open
+        "open_flagged": tally.open_flagged,
+        "incomplete": tally.incomplete,
         "counts": dict(tally.counts),
         "why": tally.why,
         "stacked": tally.stacked,

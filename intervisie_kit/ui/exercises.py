@@ -1,8 +1,9 @@
 """Page 07 Oefensets: run an exercise set item by item, with automatic feedback on every answer.
 
 Recognise-sets ask which kind of turn the prompt is; write-sets let the trainee type a question that
-the coach checks (open, one question, the skill of the set). After an attempt the explanation and a
-model answer appear. A trainer can link to one set with ``?set=<id>``.
+the coach checks (the shared verdict component) together with the item's own conditions (a complete
+question about this situation, not another item's answer, the skill of the set: ``exercise.py``). After
+an attempt the explanation and a model answer appear. A trainer can link to one set with ``?set=<id>``.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ import html
 
 import ipywidgets as widgets
 
-from ..coach import MAX_QUESTION_CHARS
+from ..coach import MAX_QUESTION_CHARS, Verdict
 from ..content import Content
 from ..content.models import ExerciseItem, ExerciseMode, ExerciseSet
-from ..exercise import check_recognised, check_written
+from ..exercise import MIN_WORDS, check_recognised, check_written
 from ..i18n import t
 from ..terms import TurnKind
 from .journal_link import save_to_journal_button
 from .limits import too_long
 from .shell import PageState, notice, section
+from .verdict import verdict_html
 
 __all__ = ["ExerciseView", "ItemView", "exercises"]
 
@@ -71,7 +73,11 @@ class ExerciseView(widgets.VBox):
                     "</strong></p></details>"
                 )
             )
-        self.items = [ItemView(exercise_set, item, n, lang) for n, item in enumerate(exercise_set.items, start=1)]
+        every = [item for each in self._content.exercises.values() for item in each.items]
+        self.items = [
+            ItemView(exercise_set, item, n, lang, _other_answers(every, item))
+            for n, item in enumerate(exercise_set.items, start=1)
+        ]
         for view in self.items:
             view.on_result(self._update_score)
         self.body.children = (*parts, *self.items)
@@ -102,10 +108,19 @@ class ExerciseView(widgets.VBox):
 class ItemView(widgets.VBox):
     """One item: the prompt, the trainee's answer and the feedback on it."""
 
-    def __init__(self, exercise_set: ExerciseSet, item: ExerciseItem, n: int, lang: str, **kwargs: object):
+    def __init__(
+        self,
+        exercise_set: ExerciseSet,
+        item: ExerciseItem,
+        n: int,
+        lang: str,
+        other_answers: tuple[str, ...] = (),
+        **kwargs: object,
+    ):
         super().__init__(**kwargs)
         self.add_class("ik-exercise-item")
         self._set, self._item, self._lang = exercise_set, item, lang
+        self._other_answers = other_answers
         self.right = False
         self._callbacks: list = []  # type: ignore[type-arg]
         prompt = f"<p class='ik-exercise-prompt'><strong>{n}.</strong> {html.escape(item.prompt.get(lang))}</p>"
@@ -135,7 +150,7 @@ class ItemView(widgets.VBox):
     def on_result(self, callback) -> None:  # type: ignore[no-untyped-def]
         self._callbacks.append(callback)
 
-    def _done(self, ok: bool, lines: list[str]) -> None:
+    def _done(self, ok: bool, lines: list[str], verdict: Verdict | None = None) -> None:
         lang, item = self._lang, self._item
         self.right = ok
         head = t("exercise.right" if ok else "exercise.not_yet", lang)
@@ -146,10 +161,11 @@ class ItemView(widgets.VBox):
             extra += (
                 f"<p><em>{html.escape(t('exercise.model', lang))}</em> {html.escape(item.model_answer.get(lang))}</p>"
             )
-        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        body = "".join(f"<p class='ik-exercise-problem'>{html.escape(line)}</p>" for line in lines)
+        coach = verdict_html(verdict, lang) if verdict is not None else ""
         self.feedback.value = (
             f"<div class='ik-notice ik-{'ok' if ok else 'warn'}' data-ok='{str(ok).lower()}'>"
-            f"<strong>{html.escape(head)}</strong>{body}{extra}</div>"
+            f"<strong>{html.escape(head)}</strong>{coach}{body}{extra}</div>"
         )
         for callback in self._callbacks:
             callback()
@@ -167,19 +183,35 @@ class ItemView(widgets.VBox):
         if warning:  # the field keeps the text; nothing is judged
             self.feedback.value = warning
             return False
-        result = check_written(item, self._set.skill, text, lang)
+        result = check_written(item, self._set.skill, text, lang, self._other_answers)
         lines = []
-        if result.verdict is not None:
-            lines.append(result.verdict.feedback)
         for code in result.problems:
-            params: dict[str, str] = {}
+            params: dict[str, str | int] = {}
             if code == "kind" and result.verdict is not None:
                 params["kind"] = t(f"kind.{result.verdict.kind.value}", lang).lower()
             if code == "dimension" and result.verdict is not None and item.dimension is not None:
                 got = result.verdict.dimension.value if result.verdict.dimension else "facts"
                 params = {"got": t(f"dimension.{got}", lang), "want": t(f"dimension.{item.dimension.value}", lang)}
             if code == "follow_up":
-                params["word"] = item.follow_up[0]
+                params["word"] = _follow_up_word(item, lang)
+            if code == "too_short":
+                params["n"] = MIN_WORDS
             lines.append(t(f"exercise.problem.{code}", lang, **params))
-        self._done(result.ok, lines)
+        self._done(result.ok, lines, result.verdict)
         return result.ok
+
+
+def _other_answers(every: list[ExerciseItem], item: ExerciseItem) -> tuple[str, ...]:
+    """The model answers, in both languages, of every exercise item but this one."""
+    return tuple(
+        other.model_answer.get(lang)
+        for other in every
+        if other is not item and other.model_answer is not None
+        for lang in ("nl", "en")
+    )
+
+
+def _follow_up_word(item: ExerciseItem, lang: str) -> str:
+    """A follow-up word that occurs in the inbrenger's answer in the page's language (the list holds both)."""
+    said = item.answer.get(lang).lower() if item.answer is not None else ""
+    return next((w for w in item.follow_up if w.lower() in said), item.follow_up[0])

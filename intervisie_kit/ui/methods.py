@@ -13,12 +13,15 @@ import ipywidgets as widgets
 import traitlets
 
 from .. import cards
+from ..coach import Verdict, classify
 from ..content import Content
 from ..content.models import Experience, Method, QuestionType, WorkedExample
 from ..i18n import minutes_text, pick, t
 from ..pages import page_url
 from ..selector import KIND_WORDS
+from ..session import mistake_text
 from .shell import PageState, notice, section
+from .verdict import verdict_html, verdict_view
 
 __all__ = ["ExampleStepper", "all_cards", "catalogue", "filter_methods", "method_link"]
 
@@ -285,37 +288,54 @@ class ExampleStepper(widgets.VBox):
         self._body._dom_classes = ("ik-step-body", f"ik-step-{self.index + 1}")
 
 
-def _ask_yourself(prompt: str, turns: widgets.HTML, lang: str) -> widgets.VBox:
-    own = widgets.Textarea(placeholder=t("stepper.your_question", lang), rows=2, layout=widgets.Layout(width="100%"))
-    own.add_class("ik-own-question")
-    reveal = widgets.Button(description=t("stepper.reveal", lang), icon="eye")
-    reveal.add_class("ik-reveal")
-    box = widgets.VBox()
-    mine = widgets.HTML()
-
-    def show(_: object = None) -> None:
-        if own.value.strip():
-            mine.value = (
-                f"<p class='ik-mine'><strong>{html.escape(t('stepper.you_asked', lang))}:</strong> "
-                f"{html.escape(own.value.strip())}</p>"
-            )
-        reveal.disabled = True
-        box.children = (mine, turns)
-
-    reveal.on_click(show)
-    ask = widgets.HTML(f"<div class='ik-notice ik-warn'><strong>{html.escape(prompt)}</strong></div>")
-    return widgets.VBox([ask, own, reveal, box])
+def _ask_yourself(prompt: str, turns: widgets.HTML, lang: str) -> AskYourself:
+    return AskYourself(prompt, turns, lang)
 
 
-_MISTAKE_WORDS: dict[str, tuple[str, str]] = {
-    "advice_in_question_round": ("advies in de vraagronde", "advice in the question round"),
-    "suggestive_question": ("suggestieve vraag", "suggestive question"),
-    "judgement": ("oordeel", "judgement"),
-    "why_question": ("waarom-vraag", "why question"),
-    "stacked_questions": ("meerdere vragen tegelijk", "several questions at once"),
-    "own_story": ("eigen verhaal", "own story"),
-    "off_method": ("buiten de methode", "off the method"),
-}
+class AskYourself(widgets.VBox):
+    """ "Bedenk eerst zelf een vraag": the trainee types a question, the coach judges it (the shared verdict
+    component), and only then the group's turns are revealed next to it."""
+
+    def __init__(self, prompt: str, turns: widgets.HTML, lang: str, **kwargs: object):
+        super().__init__(**kwargs)
+        self.add_class("ik-ask-yourself")
+        self._turns, self._lang = turns, lang
+        self.own = widgets.Textarea(
+            placeholder=t("stepper.your_question", lang), rows=2, layout=widgets.Layout(width="100%")
+        )
+        self.own.add_class("ik-own-question")
+        self.check = widgets.Button(description=t("stepper.check", lang), icon="check", button_style="primary")
+        self.check.add_class("ik-own-check")
+        self.reveal = widgets.Button(description=t("stepper.reveal", lang), icon="eye")
+        self.reveal.add_class("ik-reveal")
+        self.verdict = verdict_view(None, lang)
+        self.box = widgets.VBox()
+        self.check.on_click(lambda _: self.judge())
+        self.reveal.on_click(lambda _: self.show())
+        ask = widgets.HTML(f"<div class='ik-notice ik-warn'><strong>{html.escape(prompt)}</strong></div>")
+        buttons = widgets.HBox([self.check, self.reveal], layout=widgets.Layout(flex_flow="row wrap"))
+        self.children = (ask, self.own, buttons, self.verdict, self.box)
+
+    def judge(self) -> Verdict | None:
+        """The coach's verdict on what the trainee typed, shown above the group's turns."""
+        text = self.own.value.strip()
+        if not text:
+            self.verdict.value = notice("warn", t("stepper.type_first", self._lang)).value
+            return None
+        verdict = classify(text)
+        mine = (
+            f"<p class='ik-mine'><strong>{html.escape(t('stepper.you_asked', self._lang))}:</strong> "
+            f"{html.escape(text)}</p>"
+        )
+        self.verdict.value = mine + verdict_html(verdict, self._lang)
+        return verdict
+
+    def show(self) -> None:
+        """Reveal the group's turns, judging the trainee's own question first if there is one."""
+        if self.own.value.strip():
+            self.judge()
+        self.reveal.disabled = True
+        self.box.children = (self._turns,)
 
 
 def _turn_html(turn, inbrenger: str, lang: str) -> str:  # type: ignore[no-untyped-def]
@@ -325,7 +345,7 @@ def _turn_html(turn, inbrenger: str, lang: str) -> str:  # type: ignore[no-untyp
     if turn.answer is not None:
         out += f"<p class='ik-answer'><strong>{e(inbrenger)}:</strong> {e(turn.answer.get(lang))}</p>"
     if turn.mistake is not None:
-        label = pick(_MISTAKE_WORDS[turn.mistake.value], lang)
+        label = mistake_text(turn.mistake, lang)  # the session page's and the coach's words
         out += f"<p class='ik-mistake-label'>⚠ {e(label)}</p>"
     if turn.intervention is not None:
         out += (

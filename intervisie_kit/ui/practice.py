@@ -23,6 +23,7 @@ from ..practice import DEFAULT_LIMIT, LIMITS, PracticeRound, Turn
 from .journal_link import save_to_journal_button
 from .limits import too_long
 from .shell import PageState, notice, section, submit_on_enter
+from .verdict import tally_html, verdict_html
 
 __all__ = ["PracticeView", "didactic_line", "practice"]
 
@@ -62,10 +63,12 @@ def didactic_line(lang: str) -> widgets.HTML:
     )
     why = (
         "Een waarom-vraag blijft open, maar klinkt al snel als een verwijt; “Wat maakte dat …?” vraagt hetzelfde, "
-        "vriendelijker."
+        "vriendelijker. Een waarom-vraag en meerdere vragen tegelijk tellen als “open, met aandachtspunt”, niet als "
+        "gewoon open. Een half zinnetje (“wat”, “Wat maakte”) is nog geen volledige vraag."
         if lang != "en"
         else "A why-question stays open but easily sounds like a reproach; “What made you …?” asks the same, more "
-        "kindly."
+        "kindly. A why-question and several questions at once count as “open, with a point of attention”, not as "
+        "plainly open. A fragment (“what”, “What made you”) is not a complete question yet."
     )
     out = widgets.HTML(
         f"<details class='ik-line'><summary>{html.escape(t('practice.line', lang))}</summary>"
@@ -171,7 +174,9 @@ class PracticeView(widgets.VBox):
         turn = self.round.ask(text)
         self.input.value = ""
         # Shown newest first, directly under the field: the answer is visible without scrolling, also on a phone.
-        shown = widgets.HTML(self._turn_html(turn))
+        # The log announces each new turn to screen readers (log.js gives it role=log), so the verdict inside
+        # does not announce itself a second time.
+        shown = widgets.HTML(self._turn_html(turn, len(self.round.turns)))
         shown.add_class("ik-turn-w")
         self.conversation.children = (*self.conversation.children, shown)
         self._render()
@@ -181,50 +186,26 @@ class PracticeView(widgets.VBox):
             self.save_box.children = (save_to_journal_button(self._lang, self._journal_entry),)
         return turn
 
-    def _turn_html(self, turn: Turn) -> str:
-        lang, v = self._lang, turn.verdict
-        n = len(self.round.turns)
-        kind = html.escape(t(f"kind.{v.kind.value}", lang))
-        explores = (
-            f" · {html.escape(t('coach.explores', lang, dimension=t(f'dimension.{v.dimension.value}', lang)))}"
-            if v.dimension
-            else ""
-        )
-        suggestion = (
-            f"<p class='ik-suggestion'>{html.escape(t('coach.try', lang))} <em>{html.escape(v.suggestion)}</em></p>"
-            if v.suggestion
-            else ""
-        )
+    def _turn_html(self, turn: Turn, n: int, live: bool = False) -> str:
+        lang = self._lang
         name = html.escape(self.round.case.inbrenger.name)
         return (
             f"<div class='ik-turn' data-n='{n}'>"
             f"<p class='ik-asked'><strong>{n}. {html.escape(t('practice.you', lang))}:</strong> "
             f"{html.escape(turn.text)}</p>"
-            f"<div class='ik-verdict ik-kind-{v.kind.value}' data-kind='{v.kind.value}'>"
-            f"<strong>{kind}</strong>{explores}<p>{html.escape(v.feedback)}</p>{suggestion}</div>"
+            f"{verdict_html(turn.verdict, lang, live=live)}"
             f"<p class='ik-reply' data-tone='{turn.reply.tone}'><strong>{name}:</strong> "
             f"{html.escape(turn.reply.text)}</p>"
             "</div>"
         )
 
     def _render(self) -> None:
-        lang, tally = self._lang, self.round.tally()
-        c = tally.counts
-        line = t(
-            "practice.tally",
-            lang,
-            open=tally.open,
-            turns=tally.turns,
-            share=f"{tally.open_share:.0%}",
-            suggestive=c["suggestive"],
-            advice=c["advice"],
-            judgement=c["judgement"],
-            left=self.round.remaining,
-        )
+        lang = self._lang
+        left = t("practice.left", lang, left=self.round.remaining)
         state = t(f"practice.openness.{self.round.openness}", lang)
         mood = t("practice.openness", lang, name=self.round.case.inbrenger.name, state=state)
         self.tally.value = (
-            f"<p><strong>{html.escape(line)}</strong><br>"
+            f"<p><strong>{tally_html(self.round.tally(), lang)} · {html.escape(left)}</strong><br>"
             f"<span class='ik-openness' data-openness='{self.round.openness}'>{html.escape(mood)}</span></p>"
         )
 

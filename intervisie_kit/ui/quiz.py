@@ -6,9 +6,11 @@ import html
 
 import ipywidgets as widgets
 
+from ..coach import classify
 from ..content.models import Quiz
 from ..i18n import t
 from .shell import PageState, notice, section
+from .verdict import verdict_html
 
 __all__ = ["QuizView", "quiz"]
 
@@ -67,9 +69,14 @@ class QuizView(widgets.VBox):
             option = question.options[choice.value]
             right += option.correct
             kind, label = ("ok", t("quiz.right", lang)) if option.correct else ("warn", t("quiz.not_quite", lang))
+            coach = ""
+            if question.turn is not None:  # the coach's own verdict on the quoted turn, in the shared look
+                turn = question.turn.get(lang)
+                said = t("quiz.coach_says", lang, turn=turn)
+                coach = f"<p class='ik-quiz-coach'>{html.escape(said)}</p>{verdict_html(classify(turn, lang), lang)}"
             feedback.value = (
                 f"<div class='ik-notice ik-{kind}'><strong>{html.escape(label)}</strong> "
-                f"{html.escape(option.feedback.get(lang))}</div>"
+                f"{html.escape(option.feedback.get(lang))}</div>{coach}"
             )
         total = len(self._quiz.questions)
         self.score.value = (

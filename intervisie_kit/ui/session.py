@@ -34,6 +34,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..cards import CONTRIBUTION_WORDS
+from ..coach.tally import tally
 from ..content import Content
 from ..content.models import Method, Mistake
 from ..i18n import minutes_text, pick, register, t
@@ -50,10 +51,10 @@ from ..session import (
     mistake_text,
 )
 from ..session_state import RunningSessionFile, Saved, running_session_file
-from ..terms import TurnKind
 from ..trajectory import parse_members
 from .journal_link import save_to_journal_button
 from .shell import PageState, notice, section, submit_on_enter
+from .verdict import tally_html, verdict_html
 
 __all__ = ["TEXTS", "SessionStore", "SessionView", "runner"]
 
@@ -128,8 +129,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "session.summary.interventions": ("Interventies", "Interventions"),
     "session.summary.none": ("Geen interventies genoteerd.", "No interventions logged."),
     "session.summary.questions": (
-        "{open} van de {n} genoteerde vragen waren open.",
-        "{open} of the {n} questions noted were open.",
+        "{open} van de {n} genoteerde vragen waren open (zonder aandachtspunt).",
+        "{open} of the {n} questions noted were open (without a point of attention).",
     ),
     "session.download": ("Download het verslag (Markdown)", "Download the summary (Markdown)"),
     "session.keep": (
@@ -699,20 +700,22 @@ class SessionView(widgets.VBox):
         )
 
     def _questions_html(self, s: Session) -> str:
+        """The questions of this round, newest first: the newest with the coach's full verdict (announced to screen
+        readers), earlier ones as a line with the same label and chips; the round's tally by the one rule."""
         lang, e = self._lang, html.escape
+        asked = [q for q in s.questions if q.phase_id == s.phase.id]
         items = []
-        for q in reversed([q for q in s.questions if q.phase_id == s.phase.id]):
-            kind = q.verdict.kind.value
+        for n, q in enumerate(reversed(asked)):
             hint = ""
             if q.mistake is not None:
                 words = t("session.question.hint", lang, mistake=mistake_text(q.mistake, lang))
                 hint = f" <span class='ik-muted'>({e(words)})</span>"
-            items.append(
-                f"<li data-kind='{kind}'>"
-                f"<span class='ik-q-kind' data-kind='{kind}'>{e(t(f'kind.{kind}', lang))}</span>: "
-                f"{e(q.text)}{hint}</li>"
-            )
-        return f"<ul class='ik-logged'>{''.join(items)}</ul>" if items else ""
+            verdict = verdict_html(q.verdict, lang, compact=n > 0, live=n == 0)
+            items.append(f"<li data-kind='{q.verdict.kind.value}'>{e(q.text)}{hint}{verdict}</li>")
+        if not items:
+            return ""
+        counts = tally(q.verdict for q in asked)
+        return f"<p class='ik-session-tally'>{tally_html(counts, lang)}</p><ul class='ik-logged'>{''.join(items)}</ul>"
 
     def _interventions_html(self, s: Session) -> str:
         lang, e = self._lang, html.escape
@@ -821,9 +824,9 @@ def summary_html(summary: SessionSummary, lang: str) -> str:
     )
     questions = ""
     if summary.questions:
-        tally = summary.question_counts()
-        line = t("session.summary.questions", lang, open=tally[TurnKind.OPEN], n=len(summary.questions))
-        questions = f"<p>{e(line)}</p>"
+        counts = summary.question_tally()
+        line = t("session.summary.questions", lang, open=counts.open, n=counts.turns)
+        questions = f"<p>{e(line)}</p><p class='ik-session-tally'>{tally_html(counts, lang)}</p>"
     data = base64.b64encode(summary.summary_markdown(lang).encode()).decode()
     day = summary.day.isoformat() if summary.day else "sessie"
     filename = f"sessie-{summary.method_id}-{day}.md"
