@@ -305,7 +305,8 @@ class GroupsView(widgets.VBox):
         self.status.add_class("ik-groups-status")
         self.checked = widgets.HTML()
         self.checked.add_class("ik-groups-check")
-        self.cards = widgets.Box(layout=widgets.Layout(display="flex", flex_flow="row wrap"))
+        self.cards = widgets.Box()
+        self.cards.add_class("ik-cards")
         self.cards.add_class("ik-groups-cards")
         self.person = widgets.Dropdown(options=[], layout=widgets.Layout(width="auto", max_width="100%"))
         self.person.add_class("ik-groups-person")
@@ -350,11 +351,14 @@ class GroupsView(widgets.VBox):
         def caption(key: str) -> widgets.HTML:
             return widgets.HTML(f"<label class='ik-label'>{_e(t(key, lang))}</label>")
 
+        self.upload_row = widgets.HBox([self.upload, self.template])
+        self.upload_row.add_class("ik-groups-row")
         self.move_row = widgets.HBox([self.person, self.to, self.move_button])
+        self.move_row.add_class("ik-groups-row")
         self.move_row.add_class("ik-groups-move-row")
         self.children = (
             heading("groups.list"),
-            widgets.HBox([self.upload, self.template], layout=widgets.Layout(flex_flow="row wrap", gap="8px")),
+            self.upload_row,
             typed_box,
             self.imported,
             caption("groups.facilitators"),
