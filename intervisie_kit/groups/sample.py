@@ -48,8 +48,9 @@ FIRST = (
 def sample_population(n: int, seed: int = 1) -> tuple[Participant, ...]:
     rng = random.Random(seed)
     people: list[Participant] = []
+    regions = REGIONS[: max(2, min(len(REGIONS), n // 20))]  # about twenty people or more per region
     while len(people) < n:
-        region = REGIONS[len(people) * len(REGIONS) // max(n, 1)]
+        region = regions[len(people) * len(regions) // max(n, 1)]
         org = rng.choice(ORGANISATIONS)
         team = f"{region} {len(people)}"
         size = min(rng.randint(2, max(2, min(5, n // 7))), n - len(people))

@@ -37,8 +37,9 @@ __all__ = ["DETERMINISTIC_BUDGET", "WALL_LIMIT", "Outcome", "auto_group_count", 
 #: CP-SAT's deterministic time budget (roughly seconds of work on a typical machine); being deterministic,
 #: the result does not depend on how busy the machine is.
 DETERMINISTIC_BUDGET = 1.2
-#: A wall-clock backstop, far above what the budget needs, for a machine under heavy load.
-WALL_LIMIT = 30.0
+#: A wall-clock backstop, far above what the budget needs (about 6 s of CPU for 200 people), so that only a
+#: machine many times overloaded reaches it; reaching it ends the solve early and may change the groups.
+WALL_LIMIT = 90.0
 #: Points per unit of each soft goal before its weight; they set how goals trade at equal weights.
 SCALE = {
     "region": 6,
