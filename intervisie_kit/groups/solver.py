@@ -294,15 +294,16 @@ def solve(
             groups=total,
         )
 
+    # Locked groups keep their place (or take the first free one when there are now fewer groups).
+    slots: list[Group | None] = [None] * total
+    for index, group in locked:
+        free_slot = index if index < total and slots[index] is None else slots.index(None)
+        slots[free_slot] = group
     new_groups = iter(solution)
-    placed: list[Group] = []
-    locked_at = dict(locked)
-    for index in range(total):
-        if index in locked_at:
-            placed.append(replace(locked_at[index], number=index + 1))
-        else:
-            members, facilitator = next(new_groups)
-            placed.append(Group(index + 1, members, facilitator))
+    placed = [
+        replace(slot, number=i + 1) if slot is not None else Group(i + 1, *next(new_groups))
+        for i, slot in enumerate(slots)
+    ]
     return Outcome(Assignment(tuple(placed)), (), (), warnings, status, time.perf_counter() - started, objective, total)
 
 

@@ -95,6 +95,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.w.facilitator_region": ("Begeleider uit de eigen regio", "Facilitator from the group's region"),
     "groups.solve": ("Maak de groepen", "Make the groups"),
     "groups.resolve": ("Deel de rest opnieuw in", "Divide the rest again"),
+    "groups.busy": (
+        "Bezig met indelen; dit duurt hooguit enkele seconden ...",
+        "Dividing; this takes a few seconds at most ...",
+    ),
     "groups.result": ("3. De groepen", "3. The groups"),
     "groups.solved": (
         "{groups} groepen voor {n} deelnemers, in {seconds} s ({status}).",
@@ -536,8 +540,14 @@ class GroupsView(widgets.VBox):
             self.status.value = notice("warn", t("groups.nothing", lang)).value
             return None
         side = self._read_side_lists()
+        # The kernel is busy for a few seconds: say so, and keep the button from being pressed twice.
+        self.status.value = f"<p class='ik-groups-busy' role='status'>{_e(t('groups.busy', lang))}</p>"
+        self.solve_button.disabled = True
         keep = s.assignment if s.assignment is not None and any(g.locked for g in s.assignment.groups) else None
-        outcome = solve(s.participants, self.rules(), s.facilitators, keep)
+        try:
+            outcome = solve(s.participants, self.rules(), s.facilitators, keep)
+        finally:
+            self.solve_button.disabled = False
         s.outcome = outcome
         if outcome.ok:
             s.assignment = outcome.assignment
