@@ -52,7 +52,7 @@ def placed_once(assignment: Assignment, people: tuple[Participant, ...]) -> bool
 
 
 @st.composite
-def populations(draw: st.DrawFn) -> tuple[tuple[Participant, ...], Rules]:
+def populations(draw: st.DrawFn) -> tuple[tuple[Participant, ...], Rules, tuple[Facilitator, ...]]:
     n = draw(st.integers(min_value=3, max_value=34))
     names = [f"P{i}" for i in range(n)]
     teams = draw(st.integers(min_value=1, max_value=max(1, n // 3)))
@@ -80,17 +80,27 @@ def populations(draw: st.DrawFn) -> tuple[tuple[Participant, ...], Rules]:
         no_same_team=draw(st.booleans()),
         not_with=draw(st.booleans()),
     )
-    return tuple(people), rules
+    facilitators = tuple(
+        Facilitator(
+            # Sometimes a participant's manager facilitates: then not the group of their report.
+            draw(st.sampled_from([f"F{k}", names[0]])) if k == 0 else f"F{k}",
+            tuple(draw(st.lists(st.sampled_from(["Noord", "Oost", "Zuid"]), max_size=2, unique=True))),
+            draw(st.integers(1, 3)),
+        )
+        for k in range(draw(st.integers(0, 4)))
+    )
+    return tuple(people), rules, facilitators
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(populations())
 def test_a_returned_division_never_breaks_a_hard_rule_and_places_everyone_once(case) -> None:  # type: ignore[no-untyped-def]
-    people, rules = case
-    outcome = solve(people, rules, budget=QUICK)
+    people, rules, facilitators = case
+    outcome = solve(people, rules, facilitators, budget=QUICK)
     if outcome.ok:
         assert outcome.assignment is not None
-        assert check(outcome.assignment, people, rules) == ()
+        assert check(outcome.assignment, people, rules, facilitators) == ()
+        assert all(g.facilitator for g in outcome.assignment.groups) or not facilitators
         assert placed_once(outcome.assignment, people)
         low, high = rules.size
         assert all(low <= len(g.members) <= high for g in outcome.assignment.groups)
@@ -103,9 +113,9 @@ def test_a_returned_division_never_breaks_a_hard_rule_and_places_everyone_once(c
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(populations())
 def test_the_same_input_gives_the_same_groups(case) -> None:  # type: ignore[no-untyped-def]
-    people, rules = case
-    first = solve(people, rules, budget=QUICK)
-    second = solve(people, rules, budget=QUICK)
+    people, rules, facilitators = case
+    first = solve(people, rules, facilitators, budget=QUICK)
+    second = solve(people, rules, facilitators, budget=QUICK)
     assert first.assignment == second.assignment
     assert [c.text() for c in first.collisions] == [c.text() for c in second.collisions]
 
@@ -249,6 +259,27 @@ def test_locked_groups_stay_and_the_rest_is_divided_again() -> None:
     assert again.assignment.groups[1] == locked.groups[1]
     assert check(again.assignment, people, rules) == ()
     assert placed_once(again.assignment, people)
+
+
+def test_locked_groups_take_a_free_place_when_there_are_fewer_groups() -> None:
+    people = sample_population(30, seed=6)
+    first = solve(people, Rules(groups=5, no_same_team=False), budget=QUICK)
+    assert first.ok and first.assignment is not None
+    locked = first.assignment.with_lock(4, True)
+    again = solve(people, Rules(groups=4, no_same_team=False), keep=locked, budget=QUICK)
+    assert again.ok and again.assignment is not None
+    assert len(again.assignment.groups) == 4
+    assert again.assignment.groups[0].members == locked.groups[4].members
+    assert placed_once(again.assignment, people)
+
+
+def test_a_region_without_its_own_facilitator_is_warned() -> None:
+    people = others(12, "Noord") + others(12, "Oost")
+    outcome = solve(people, Rules(), (Facilitator("Femke", ("Noord",), 4),), budget=QUICK)
+    assert outcome.ok
+    assert [w.text("en") for w in outcome.warnings] == [
+        "Region Oost gets 2 group(s), but no facilitator works in that region."
+    ]
 
 
 def test_a_locked_group_that_breaks_a_rule_is_named() -> None:

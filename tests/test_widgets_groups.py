@@ -122,6 +122,18 @@ def test_moving_a_person_into_a_conflict_warns_at_once(store: GroupStore) -> Non
     assert "Met de hand aangepast." in card.children[0].value
 
 
+def test_giving_a_facilitator_one_group_too_many_warns_at_once(store: GroupStore) -> None:
+    page, _ = solved(store)
+    led = [g.facilitator for g in page.state.assignment.groups]  # type: ignore[union-attr]
+    assert sorted(led) == ["Femke", "Femke", "Gert", "Gert"]
+    other = next(i for i, name in enumerate(led) if name == "Gert")
+    page.leader.value = "Femke"
+    page.lead_to.value = other
+    page.lead_button.click()
+    assert "Femke begeleidt 3 groepen; afgesproken is hooguit 2." in page.checked.value
+    assert "Begeleider: Femke" in page.cards.children[other].children[0].value
+
+
 def test_a_locked_group_stays_when_the_rest_is_divided_again(store: GroupStore) -> None:
     page, _ = solved(store)
     before = page.state.assignment.groups[2]  # type: ignore[union-attr]

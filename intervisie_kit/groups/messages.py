@@ -138,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Region {region} has {n} participants; that does not divide into groups of {min} to {max}, so it "
         "shares a group with another region.",
     ),
+    "warn.facilitator_region": (
+        "Regio {region} krijgt {n} groep(en), maar geen begeleider werkt in die regio.",
+        "Region {region} gets {n} group(s), but no facilitator works in that region.",
+    ),
     # -- reasons per group (explain.py) --------------------------------------------------------------
     "why.one_region": ("Eén regio: {region}.", "One region: {region}."),
     "why.regions": ("Regio's: {regions}.", "Regions: {regions}."),

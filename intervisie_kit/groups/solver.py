@@ -168,6 +168,13 @@ def precheck(
         if capacity < groups:
             collide.append(message("collide.facilitators", capacity=capacity, groups=groups))
             relax.append("relax.facilitators")
+        elif rules.weights.facilitator_region and all(f.regions for f in facilitators):
+            # Soft: a region that gets groups but has no facilitator of its own.
+            homes = Counter(home_regions(participants, groups))
+            covered = {r for f in facilitators for r in f.regions}
+            for region, count in sorted(homes.items()):
+                if region and region not in covered:
+                    warnings.append(message("warn.facilitator_region", region=region, n=count))
 
     # Soft warnings: where one region per group cannot hold.
     if rules.weights.region and not rules.travel:

@@ -117,6 +117,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.lock": ("Zet vast", "Lock"),
     "groups.move": ("Verplaats", "Move"),
     "groups.move.to": ("naar", "to"),
+    "groups.lead": ("Wijs toe", "Assign"),
+    "groups.lead.for": ("begeleidt", "leads"),
     "groups.ok": ("Alle harde regels kloppen.", "Every hard rule holds."),
     "groups.broken": ("Deze indeling breekt een regel", "This division breaks a rule"),
     "groups.exports": ("4. Meenemen", "4. Take it along"),
@@ -358,6 +360,19 @@ class GroupsView(widgets.VBox):
         self.upload_row = widgets.HBox([self.upload, self.template])
         self.upload_row.add_class("ik-groups-row")
         self.move_row = widgets.HBox([self.person, self.to, self.move_button])
+        self.leader = widgets.Dropdown(options=[], layout=widgets.Layout(width="auto", max_width="100%"))
+        self.leader.add_class("ik-groups-leader")
+        self.lead_to = widgets.Dropdown(
+            options=[],
+            description=t("groups.lead.for", lang),
+            layout=widgets.Layout(width="auto"),
+            style={"description_width": "initial"},
+        )
+        self.lead_to.add_class("ik-groups-lead-target")
+        self.lead_button = widgets.Button(description=t("groups.lead", lang), icon="user")
+        self.lead_button.add_class("ik-groups-lead")
+        self.lead_row = widgets.HBox([self.leader, self.lead_to, self.lead_button])
+        self.lead_row.add_class("ik-groups-row")
         self.move_row.add_class("ik-groups-row")
         self.move_row.add_class("ik-groups-move-row")
         self.children = (
@@ -384,6 +399,7 @@ class GroupsView(widgets.VBox):
             self.status,
             self.checked,
             self.move_row,
+            self.lead_row,
             self.cards,
             heading("groups.exports"),
             self.exports,
@@ -416,6 +432,7 @@ class GroupsView(widgets.VBox):
         self.read.on_click(lambda _: self.load_typed())
         self.solve_button.on_click(lambda _: self.solve())
         self.move_button.on_click(lambda _: self.move())
+        self.lead_button.on_click(lambda _: self.assign_leader())
         self.plans_button.on_click(lambda _: self.make_plans())
         self.agree.observe(lambda c: setattr(self.erase_button, "disabled", not c["new"]), "value")
         self.erase_button.on_click(lambda _: self.erase())
@@ -587,6 +604,7 @@ class GroupsView(widgets.VBox):
             "groups.resolve" if has_groups and any(g.locked for g in s.assignment.groups) else "groups.solve", lang
         )
         self.move_row.layout.display = "" if has_groups else "none"
+        self.lead_row.layout.display = "" if has_groups and s.facilitators else "none"
         self.plan_start.layout.display = self.plans_button.layout.display = "" if has_groups else "none"
         if not has_groups:
             self.cards.children, self.checked.value, self.exports.value, self.plans.value = (), "", "", ""
@@ -649,6 +667,8 @@ class GroupsView(widgets.VBox):
         if keep in names:
             self.person.value = keep
         self.to.options = [(t("groups.group", lang, n=g.number), i) for i, g in enumerate(s.assignment.groups)]
+        self.lead_to.options = self.to.options
+        self.leader.options = [f.name for f in s.facilitators]
 
     @staticmethod
     def _member_note(p: Participant | None) -> str:
@@ -678,6 +698,21 @@ class GroupsView(widgets.VBox):
             return check(s.assignment, s.participants, self.rules(), s.facilitators)
         s.assignment = s.assignment.move(name, to_index)
         s.manual |= {to_index} | ({from_index} if from_index is not None else set())
+        self._save()
+        self._render_cards()
+        self._render_check()
+        self._render_exports()
+        return check(s.assignment, s.participants, self.rules(), s.facilitators)
+
+    def assign_leader(self, name: str | None = None, to_index: int | None = None) -> tuple[Message, ...]:
+        """Give a group another facilitator by hand; the rules are checked again at once."""
+        s = self.state
+        name = name if name is not None else self.leader.value
+        to_index = to_index if to_index is not None else self.lead_to.value
+        if s.assignment is None or not name or to_index is None:
+            return ()
+        s.assignment = s.assignment.with_facilitator(to_index, name)
+        s.manual.add(to_index)
         self._save()
         self._render_cards()
         self._render_check()
