@@ -8,14 +8,18 @@ almost nobody to sit with, too few facilitators). Only then is the model built:
 - hard: size bounds; at most one member of a team per group; a manager and a direct report never share a
   group, nor a facilitator and their report; "niet met" pairs never share a group; every group gets one
   facilitator and nobody leads more groups than agreed;
-- soft (minimised, weights from :class:`~.model.Weights`): regions per group (or, with a travel table, the
-  travel minutes between the regions in a group), too few organisations, functions or experience levels
-  in a group, unmet "graag met" wishes, sizes outside the target, facilitators from another region.
+- soft (minimised, weights from :class:`~.model.Weights`): every group gets a *home region*, apportioned
+  to the regions by their number of participants, and sitting in a group of another region costs (with a
+  travel table: in proportion to the minutes from one's own region to the home region); sizes outside the
+  target; facilitators from another region; too few organisations, functions or experience levels in a
+  group; unmet "graag met" wishes.
 
-Groups are interchangeable, so the model orders them by their first member (symmetry breaking). The solver
-runs on one worker with a fixed seed and a *deterministic* time budget, so the same input gives the same
-groups on the same machine and OR-Tools version. When CP-SAT proves the rules infeasible, a second solve
-with one assumption literal per rule family names the families that collide.
+The solver runs in two phases: first the goals that are linear in the placements (travel, size,
+facilitators' regions), where CP-SAT's LP relaxation guides the search well; then, starting from that
+division (a complete hint), all goals together. It uses one worker with a fixed seed and a
+*deterministic* time budget, so the same input gives the same groups on the same machine and OR-Tools
+version, however busy the machine is. When CP-SAT proves the rules infeasible, a second model with one
+assumption literal per rule family names the families in the conflict (``SufficientAssumptionsForInfeasibility``).
 
 Locked groups are kept as they are; the rest of the list is divided over the remaining groups.
 """
@@ -288,7 +292,7 @@ def solve(
         if status == "infeasible":
             families = _Model(free, free_groups, rules, facilitators, families=True).colliding_families()
             names = tuple(message(f"family.{f}") for f in families)
-            fam_relax = tuple(message(f"relax.{'size' if f == 'size' else f}") for f in families)
+            fam_relax = tuple(message(f"relax.{f}") for f in families)
             found = (message("collide.families", families=names, codes=",".join(families)),)
             return Outcome(None, found, fam_relax, warnings, status, time.perf_counter() - started, groups=total)
         return Outcome(
@@ -448,10 +452,8 @@ class _Model:
         return solver
 
     def run(self, budget: float) -> tuple[str, list[tuple[tuple[str, ...], str]] | None, int | None]:
-        """Two phases. First the goals that are linear in the placements (travel, size, facilitators'
-        regions), which the LP relaxation guides well; this also settles
-        feasibility. Then, from that division, all goals together, so variety and wishes are traded only
-        where they gain."""
+        """Two phases (see the module docstring); the first also settles feasibility. When the first phase
+        finds nothing within its share of the budget, a search without objective finds any division."""
         cp = self.cp
         if self.primary:
             self.model.minimize(sum(self.primary))
