@@ -373,6 +373,7 @@ def test_unreadable_and_nameless_files_say_so() -> None:
     assert read_file(b"Regio;Team\nNoord;A\n", "x.csv").problems[0].code == "import.no_name_column"
     assert read_file(b"PK\x03\x04 not really excel", "x.xlsx").problems[0].code == "import.unreadable"
     assert read_file(b"x" * 2_000_001, "x.csv").problems[0].code == "import.too_big"
+    assert read_text("naam\n" + "x" * 200_001).problems[0].text("nl").startswith("De getypte lijst heeft 200006 tekens")
 
 
 def test_facilitator_and_travel_lines() -> None:

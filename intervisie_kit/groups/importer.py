@@ -114,7 +114,9 @@ def read_file(data: bytes, filename: str) -> ImportResult:
 
 def read_text(text: str) -> ImportResult:
     """A participant list typed or pasted on the page: CSV text with a header row."""
-    return read_file(text[:MAX_TYPED].encode("utf-8"), "typed.csv")
+    if len(text) > MAX_TYPED:
+        return ImportResult((), (message("import.typed_too_long", n=len(text), max=MAX_TYPED),))
+    return read_file(text.encode("utf-8"), "typed.csv")
 
 
 def _read_csv(data: bytes):  # type: ignore[no-untyped-def]

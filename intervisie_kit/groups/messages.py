@@ -194,6 +194,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De lijst heeft {n} rijen; hooguit {max} worden gelezen, de rest is overgeslagen.",
         "The list has {n} rows; at most {max} are read, the rest were skipped.",
     ),
+    "import.typed_too_long": (
+        "De getypte lijst heeft {n} tekens; hooguit {max}. Laad zo'n lange lijst als bestand.",
+        "The typed list has {n} characters; at most {max}. Load such a long list as a file.",
+    ),
     "import.empty": ("De lijst is leeg.", "The list is empty."),
     "import.missing_name": (
         "Rij {row}, kolom {column}: geen naam; de rij is overgeslagen.",

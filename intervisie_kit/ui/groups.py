@@ -154,7 +154,6 @@ register(TEXTS)
 
 WEIGHTS = ("region", "organisation", "function", "experience", "wishes", "size", "facilitator_region")
 WEIGHT_RANGE = (0, 10)
-_MAX_UPLOAD = 2_000_000
 
 
 @dataclass
@@ -507,7 +506,7 @@ class GroupsView(widgets.VBox):
             return None
         item = files[0]
         data = bytes(item["content"]) if not isinstance(item["content"], bytes) else item["content"]
-        result = read_file(data[: _MAX_UPLOAD + 1], str(item.get("name", "upload.csv")))
+        result = read_file(data, str(item.get("name", "upload.csv")))
         return self._take(result, str(item.get("name", "")))
 
     def load_typed(self) -> ImportResult:
