@@ -33,7 +33,9 @@ from intervisie_kit.groups.solver import DETERMINISTIC_BUDGET, auto_group_count,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 50, 100, 200])
-    parser.add_argument("--budget", type=float, default=DETERMINISTIC_BUDGET)
+    parser.add_argument(
+        "--budget", type=float, default=None, help=f"deterministic time (default {DETERMINISTIC_BUDGET})"
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 

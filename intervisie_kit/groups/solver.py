@@ -38,9 +38,11 @@ from .rules import check
 
 __all__ = ["DETERMINISTIC_BUDGET", "WALL_LIMIT", "Outcome", "auto_group_count", "home_regions", "precheck", "solve"]
 
-#: CP-SAT's deterministic time budget (roughly seconds of work on a typical machine); being deterministic,
-#: the result does not depend on how busy the machine is.
+#: CP-SAT's deterministic time budget for up to :data:`BUDGET_PEOPLE` participants (about 6 s of CPU for
+#: 200 here); being deterministic, the result does not depend on how busy the machine is. Larger lists get
+#: a proportionally larger budget: the first phase needs about a quarter of it before its first division.
 DETERMINISTIC_BUDGET = 1.2
+BUDGET_PEOPLE = 200
 #: A wall-clock backstop, far above what the budget needs (about 6 s of CPU for 200 people), so that only a
 #: machine many times overloaded reaches it; reaching it ends the solve early and may change the groups.
 WALL_LIMIT = 90.0
@@ -58,7 +60,7 @@ SCALE = {
 #: Travel minutes assumed between two regions the table does not list.
 UNKNOWN_TRAVEL = 60
 #: The part of the budget for the first phase (travel, size, facilitators' regions).
-PHASE_ONE_SHARE = 0.25
+PHASE_ONE_SHARE = 0.5
 FAMILIES = ("size", "team", "manager", "not_with", "facilitators")
 
 
@@ -240,10 +242,12 @@ def solve(
     facilitators: Sequence[Facilitator] = (),
     keep: Assignment | None = None,
     *,
-    budget: float = DETERMINISTIC_BUDGET,
+    budget: float | None = None,
 ) -> Outcome:
     """Divide ``participants`` into groups. Locked groups of ``keep`` stay as they are, in their place."""
     started = time.perf_counter()
+    if budget is None:
+        budget = DETERMINISTIC_BUDGET * max(1.0, len(participants) / BUDGET_PEOPLE)
     people = by_name(participants)
     locked = [(i, g) for i, g in enumerate(keep.groups) if g.locked] if keep is not None else []
     total = rules.groups or (len(keep.groups) if locked and keep is not None else None)
