@@ -21,6 +21,10 @@ division (a complete hint), all goals together. It uses one worker with a fixed 
 version, however busy the machine is. When CP-SAT proves the rules infeasible, a second model with one
 assumption literal per rule family names the families in the conflict (``SufficientAssumptionsForInfeasibility``).
 
+Facilitators join the model only when one of them manages a participant. Otherwise their goal depends on
+the groups' home regions alone, so people are placed first and facilitators assigned after, in a small
+model of their own: the same optimum with a much smaller search.
+
 Locked groups are kept as they are; the rest of the list is divided over the remaining groups.
 """
 
