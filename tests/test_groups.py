@@ -309,7 +309,7 @@ def test_reasons_say_what_was_met_and_what_was_traded() -> None:
     met = [m.text("nl") for m in reasons.met]
     traded = [m.text("en") for m in reasons.traded]
     assert "2 organisaties: A, B." in met and "Wens vervuld: Ada met Bo." in met
-    assert "Regions: Noord (2), Oost (1)." in traded
+    assert "Mostly region Noord; from another region: Cas (Oost)." in traded
     assert "Wish not met: Cas with Dirk (traded against other goals)." in traded
     assert "Facilitator Femke comes from another region (Zuid)." in traded
     assert "3 members, outside the target of 6-7." in traded

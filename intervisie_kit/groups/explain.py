@@ -47,8 +47,9 @@ def explain(
         if len(regions) == 1:
             met.append(message("why.one_region", region=next(iter(regions))))
         else:
-            listed = ", ".join(f"{k} ({n})" for k, n in sorted(regions.items(), key=lambda kv: (-kv[1], kv[0])))
-            traded.append(message("why.regions", regions=listed))
+            main = sorted(regions.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            away = ", ".join(f"{p.name} ({p.region})" for p in members if p.region and p.region != main)
+            traded.append(message("why.regions", region=main, away=away))
             forced = [k for k in sorted(regions) if not _splits(all_regions[k], *rules.size)]
             if forced:
                 traded.append(message("why.region_forced", region=", ".join(forced)))

@@ -144,7 +144,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- reasons per group (explain.py) --------------------------------------------------------------
     "why.one_region": ("Eén regio: {region}.", "One region: {region}."),
-    "why.regions": ("Regio's: {regions}.", "Regions: {regions}."),
+    "why.regions": (
+        "Vooral regio {region}; uit een andere regio: {away}.",
+        "Mostly region {region}; from another region: {away}.",
+    ),
     "why.travel": (
         "Langste reistijd tussen regio's in deze groep: {minutes} min.",
         "Longest travel time between regions in this group: {minutes} min.",
