@@ -213,3 +213,15 @@ def test_hostile_names_are_shown_as_text(store: GroupStore) -> None:
     page.solve_button.click()
     card = page.cards.children[0].children[0].value
     assert HOSTILE not in card and "&lt;img src=x onerror=alert(1)&gt; 0" in card
+
+
+def test_unreadable_facilitator_and_travel_lines_are_named(store: GroupStore) -> None:
+    page = view(store)
+    page.typed.value = as_csv(sample_population(12))
+    page.read.click()
+    page.facilitators.value = "Femke; Noord; 2\nGert; Oost; veel"
+    page.travel.value = "Noord; Oost"
+    page.solve_button.click()
+    assert "Begeleiders, regel 2: &#x27;Gert; Oost; veel&#x27; is niet te lezen" in page.status.value
+    assert "Reistijden, regel 1" in page.status.value
+    assert all(g.facilitator == "Femke" for g in page.state.assignment.groups)  # type: ignore[union-attr]
