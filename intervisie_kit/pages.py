@@ -109,6 +109,17 @@ PAGES: tuple[Page, ...] = (
         ("facilitator", "trainer"),
     ),
     Page(
+        "09_groepen_indelen.ipynb",
+        ("Groepen indelen", "Form groups"),
+        (
+            "Verdeel de deelnemers van een startdag over intervisiegroepen: niet met je leidinggevende of "
+            "teamgenoot, zoveel mogelijk per regio, met de redenen erbij en een trajectplan per groep.",
+            "Divide a startdag's participants into intervisie groups: not with one's manager or teammate, by "
+            "region where possible, with the reasons shown and a trajectory plan per group.",
+        ),
+        ("trainer",),
+    ),
+    Page(
         "10_het_vak.ipynb",
         ("Het vak van begeleider", "The facilitator's craft"),
         (
