@@ -305,6 +305,9 @@ class ExampleTurn(_Frozen):
     answer: Text | None = None  # what the inbrenger answers to this turn
     mistake: Mistake | None = None
     intervention: Text | None = None
+    # A reviewed exception: why this turn's labelled kind differs from the vraagcoach's verdict
+    # (docs/coach-labelling.md). A test allows at most 3% of labelled turns to carry one.
+    coach_note: Line | None = None
 
     @model_validator(mode="after")
     def _mistake_needs_intervention(self) -> ExampleTurn:
