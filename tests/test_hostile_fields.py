@@ -114,3 +114,62 @@ def test_page_08_planner_fields(hostile: str) -> None:
         assert view.members.value.startswith(hostile)
     else:
         assert result is not None, view.error.value
+
+
+@hostile_inputs
+def test_page_03_ask_yourself(hostile: str) -> None:
+    from intervisie_kit.ui import methods
+
+    method = CONTENT.methods["incidentmethode"]
+    assert method.worked_example is not None
+    stepper = methods.ExampleStepper(method, method.worked_example, CONTENT, "nl")
+    stepper.index = next(i for i, s in enumerate(method.worked_example.steps) if s.ask_yourself and s.turns)
+    ask = next(w for w in _walk(stepper) if isinstance(w, methods.AskYourself))
+    ask.own.value = hostile
+    ask.check.click()
+    assert_shown_as_text(html_of(stepper), hostile)
+    if len(hostile.strip()) > MAX_QUESTION_CHARS:
+        assert "te lang" in ask.verdict.value and ask.own.value == hostile
+    else:
+        assert "ik-verdict" in ask.verdict.value
+
+
+@hostile_inputs
+def test_page_09_typed_participant_list(hostile: str, tmp_path: Path) -> None:
+    from intervisie_kit.groups.store import GroupStore
+    from intervisie_kit.ui.groups import GroupsState, GroupsView
+
+    view = GroupsView(CONTENT, "nl", state=GroupsState(), group_store=GroupStore(tmp_path / "groups.json"))
+    rows = "\n".join(f"{name},Noord,Org {i},Team {i},Functie,," for i, name in enumerate(["Anna", "Bram", "Cem"]))
+    view.typed.value = f"naam,regio,organisatie,team,functie,leidinggevende,ervaring\n{rows}\n{hostile},Noord,X,Y,Z,,"
+    view.read.click()
+    view.facilitators.value = f"{hostile}; Noord; 2"
+    view.travel.value = f"Noord; {hostile}; 45"
+    assert_shown_as_text(html_of(view), hostile)
+    said = view.imported.value
+    assert "deelnemers geladen" in said or "Rij" in said or "hooguit" in said  # loaded, or refused with a reason
+    assert view.typed.value.endswith(",Noord,X,Y,Z,,")  # what was typed stays
+
+
+@hostile_inputs
+def test_page_10_question_and_summary(hostile: str) -> None:
+    from intervisie_kit.ui.craft import CraftView, QuestionView, SummaryView
+
+    view = CraftView(CONTENT, "nl")
+    for part in (*_of_type(view, QuestionView), *_of_type(view, SummaryView)):
+        part.text.value = hostile
+        part.check.click()
+        assert part.feedback.value, "every check says something"
+        if len(hostile) > 1000:
+            assert part.text.value == hostile
+    assert_shown_as_text(html_of(view), hostile)
+
+
+def _walk(widget: object):  # type: ignore[no-untyped-def]
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from _walk(child)
+
+
+def _of_type(root: object, kind: type) -> list:  # type: ignore[type-arg]
+    return [w for w in _walk(root) if isinstance(w, kind)]

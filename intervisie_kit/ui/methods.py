@@ -13,13 +13,14 @@ import ipywidgets as widgets
 import traitlets
 
 from .. import cards
-from ..coach import Verdict, classify
+from ..coach import MAX_QUESTION_CHARS, Verdict, classify
 from ..content import Content
 from ..content.models import Experience, Method, QuestionType, WorkedExample
 from ..i18n import minutes_text, pick, t
 from ..pages import page_url
 from ..selector import KIND_WORDS
 from ..session import mistake_text
+from .limits import too_long
 from .shell import PageState, notice, section
 from .verdict import verdict_html, verdict_view
 
@@ -321,6 +322,10 @@ class AskYourself(widgets.VBox):
         text = self.own.value.strip()
         if not text:
             self.verdict.value = notice("warn", t("stepper.type_first", self._lang)).value
+            return None
+        warning = too_long(text, MAX_QUESTION_CHARS, self._lang)
+        if warning:  # the box keeps the text
+            self.verdict.value = warning
             return None
         verdict = classify(text)
         mine = (
