@@ -600,10 +600,14 @@ class Session:
                 session.interventions.append(
                     Intervention(Mistake(x["kind"]), str(x["phase"]), float(x["at"]), _clean(x.get("note", "")))
                 )
-            for q in data.get("questions", ()):
-                session.questions.append(
-                    LoggedQuestion(str(q["text"]), str(q["phase"]), classify(q["text"], q["lang"]))
-                )
+            questions = list(data.get("questions", ()))
+            if len(questions) > MAX_QUESTIONS:  # the file was written by the kit: more is not ours
+                raise ValueError("too many questions")
+            for q in questions:
+                text = str(q["text"])
+                if len(text) > MAX_QUESTION_CHARS:
+                    raise ValueError("a question over the limit")
+                session.questions.append(LoggedQuestion(text, str(q["phase"]), classify(text, q["lang"])))
         except SessionError:
             raise
         except (KeyError, TypeError, ValueError) as exc:

@@ -367,3 +367,23 @@ def test_the_running_session_file_lives_next_to_a_local_journal_only(tmp_path, m
 
     monkeypatch.setenv("INTERVISIE_KIT_JOURNAL", str(PACKAGE_DIR.parent / "journal.sqlite"))
     assert running_session_file() is None  # never inside the kit's checkout
+
+
+def test_a_snapshot_with_questions_over_the_limits_is_not_restored(clock: FakeClock) -> None:
+    import json
+
+    from intervisie_kit.coach import MAX_QUESTION_CHARS
+    from intervisie_kit.session import MAX_QUESTIONS
+
+    s = Session(INCIDENT, ROLES, clock=clock)
+    s.start()
+    s.next()
+    s.next()
+    s.record_question("Wat voelde je toen?", "nl")
+    data = json.loads(json.dumps(s.snapshot()))
+    long = {**data, "questions": [{**data["questions"][0], "text": "w" * (MAX_QUESTION_CHARS + 1)}]}
+    many = {**data, "questions": data["questions"] * (MAX_QUESTIONS + 1)}
+    for bad in (long, many):
+        with pytest.raises(SessionError) as caught:
+            Session.restore(INCIDENT, bad, clock=clock)
+        assert caught.value.code == "cannot_restore"
