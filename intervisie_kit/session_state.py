@@ -89,12 +89,12 @@ class RunningSessionFile:
 
 def running_session_file(*, wall: Callable[[], float] = time.time) -> RunningSessionFile | None:
     """The file for this user, or ``None`` where nothing may be kept (a shared server, or the checkout)."""
-    from .journal.store import JOURNAL_ENV, _checkout_root, default_location
+    from .journal.store import _checkout_root, local_journal_file
 
-    raw = os.environ.get(JOURNAL_ENV, "").strip()
-    if "://" in raw:
+    journal = local_journal_file()
+    if journal is None:
         return None
-    folder = (Path(raw).expanduser() if raw else default_location()).resolve().parent
+    folder = journal.parent
     root = _checkout_root()
     if root is not None and folder.is_relative_to(root.resolve()):
         return None

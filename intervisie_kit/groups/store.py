@@ -70,9 +70,12 @@ def default_location() -> Path:
     raw = os.environ.get(GROUPS_ENV, "").strip()
     if raw:
         return Path(raw).expanduser()
-    journal = os.environ.get(JOURNAL_ENV, "").strip()
-    if journal and "://" not in journal:
-        return Path(journal).expanduser().parent / FILENAME
+    if os.environ.get(JOURNAL_ENV, "").strip():
+        from ..journal.store import local_journal_file
+
+        journal = local_journal_file()
+        if journal is not None:
+            return journal.parent / FILENAME
     import platformdirs
 
     return platformdirs.user_data_path("intervisie-kit", appauthor=False) / FILENAME

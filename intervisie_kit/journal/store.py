@@ -56,6 +56,7 @@ __all__ = [
     "Trainee",
     "default_location",
     "journal_url",
+    "local_journal_file",
 ]
 
 JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"
@@ -231,6 +232,18 @@ def journal_url(location: str | os.PathLike[str] | None = None) -> str:
     if (problem := _inside_kit(path)) is not None:
         raise problem
     return f"sqlite:///{path}"
+
+
+def local_journal_file() -> Path | None:
+    """The journal's own file when it is a local SQLite file (files that belong with it live next to it),
+    ``None`` for a database server or a location that is refused."""
+    try:
+        url = sa.make_url(journal_url())
+    except (JournalError, sa.exc.ArgumentError):
+        return None
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
 
 
 def _now() -> datetime:
