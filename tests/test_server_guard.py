@@ -12,6 +12,7 @@ import http.client
 import json
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from tornado.httpclient import HTTPClientError, HTTPRequest
@@ -113,7 +114,9 @@ def _ws_status(server: KitServer, kernel_id: str, headers: dict[str, str]) -> in
         conn.close()
         return 101
 
-    return asyncio.run(connect())
+    # In its own thread: Playwright's sync API may already run an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, connect()).result(timeout=120)
 
 
 FOREIGN_HOST = {"Host": "evil.example.com:{port}", "Origin": "http://evil.example.com:{port}"}
