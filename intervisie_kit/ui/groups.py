@@ -46,8 +46,8 @@ from ..groups.rules import check
 from ..groups.store import GroupStore, StoreError
 from ..i18n import register, t
 from ..trajectory import PlanError, contract_html, overview_html, to_ics
+from .downloads import download_link, file_slug
 from .shell import PageState, notice, section
-from .trajectory import _data_link, _slug
 
 __all__ = ["TEXTS", "GroupsState", "GroupsView", "indeler"]
 
@@ -231,7 +231,7 @@ class GroupsView(widgets.VBox):
         self.upload.add_class("ik-groups-upload")
         self.upload.layout.width = "auto"
         self.template = widgets.HTML(
-            _data_link(
+            download_link(
                 template_csv(), "text/csv", "deelnemers-sjabloon.csv", t("groups.template", lang), "ik-groups-template"
             )
         )
@@ -734,14 +734,14 @@ class GroupsView(widgets.VBox):
         s, lang = self.state, self._lang
         assert s.assignment is not None
         links = [
-            _data_link(
+            download_link(
                 groups_html(s.assignment, s.participants, lang).encode(),
                 "text/html",
                 "intervisiegroepen.html",
                 t("groups.print", lang),
                 "ik-groups-print",
             ),
-            _data_link(
+            download_link(
                 groups_csv(s.assignment, s.participants, lang),
                 "text/csv",
                 "intervisiegroepen.csv",
@@ -766,17 +766,17 @@ class GroupsView(widgets.VBox):
             return 0
         rows = []
         for group, p in zip(s.assignment.groups, plans, strict=True):
-            base = _slug(p.settings.group_name)
+            base = file_slug(p.settings.group_name)
             links = [
-                _data_link(to_ics(p, lang), "text/calendar", f"{base}.ics", t("plan.ics", lang), "ik-plan-ics"),
-                _data_link(
+                download_link(to_ics(p, lang), "text/calendar", f"{base}.ics", t("plan.ics", lang), "ik-plan-ics"),
+                download_link(
                     overview_html(p, lang).encode(),
                     "text/html",
                     f"{base}-overzicht.html",
                     t("plan.overview", lang),
                     "ik-plan-overview",
                 ),
-                _data_link(
+                download_link(
                     contract_html(p, lang).encode(),
                     "text/html",
                     f"{base}-groepscontract.html",

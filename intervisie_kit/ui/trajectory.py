@@ -8,7 +8,6 @@ groepscontract (HTML), whose open fields can be filled in here first. Everything
 
 from __future__ import annotations
 
-import base64
 import html
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -38,6 +37,7 @@ from ..trajectory import (
     plan,
     to_ics,
 )
+from .downloads import download_link, file_slug
 from .shell import PageState, notice, section
 
 __all__ = ["TEXTS", "PlannerStore", "PlannerView", "planner"]
@@ -121,19 +121,6 @@ class PlannerStore:
 def planner(state: PageState, store: PlannerStore | None = None, *, today: date | None = None) -> widgets.VBox:
     store = store if store is not None else PlannerStore()
     return section(state, lambda lang: PlannerView(state.content, lang, store=store, today=today))
-
-
-def _data_link(data: bytes, mime: str, filename: str, label: str, cls: str) -> str:
-    b64 = base64.b64encode(data).decode()
-    return (
-        f"<a class='{cls}' download='{html.escape(filename, quote=True)}' href='data:{mime};base64,{b64}'>"
-        f"{html.escape(label)}</a>"
-    )
-
-
-def _slug(text: str) -> str:
-    out = "".join(ch.lower() if ch.isalnum() else "-" for ch in text).strip("-")
-    return "-".join(p for p in out.split("-") if p)[:40] or "intervisie"
 
 
 class PlannerView(widgets.VBox):
@@ -361,18 +348,18 @@ class PlannerView(widgets.VBox):
             self.downloads.value = ""
             return
         lang = self._lang
-        base = _slug(p.settings.group_name or "intervisie")
+        base = file_slug(p.settings.group_name or "intervisie")
         filled = {"goal": self.goal.value, "cancel_with": self.cancel_with.value, "extra": self.extra.value}
         links = [
-            _data_link(to_ics(p, lang), "text/calendar", f"{base}.ics", t("plan.ics", lang), "ik-plan-ics"),
-            _data_link(
+            download_link(to_ics(p, lang), "text/calendar", f"{base}.ics", t("plan.ics", lang), "ik-plan-ics"),
+            download_link(
                 overview_html(p, lang).encode(),
                 "text/html",
                 f"{base}-overzicht.html",
                 t("plan.overview", lang),
                 "ik-plan-overview",
             ),
-            _data_link(
+            download_link(
                 contract_html(p, lang, filled).encode(),
                 "text/html",
                 f"{base}-groepscontract.html",
