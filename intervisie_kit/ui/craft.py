@@ -82,6 +82,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "craft.col.goal": ("Doel", "Goal"),
     "craft.col.hierarchy": ("Hiërarchie", "Hierarchy"),
     "craft.col.content_from": ("Wie brengt de inhoud in", "Who brings the content"),
+    "craft.example.label": ("Voorbeeld", "Example"),
 }
 register(TEXTS)
 
@@ -200,6 +201,8 @@ class QuestionView(widgets.VBox):
             options=[(t("craft.try_example", lang), NO_EXAMPLE)]
             + [(x.weak.get(lang), i) for i, x in enumerate(q.examples)],
             value=NO_EXAMPLE,
+            description=t("craft.example.label", lang),
+            style={"description_width": "initial"},
             layout=WIDE,
         )
         self.example.add_class("ik-craft-example")

@@ -16,13 +16,15 @@ from .. import cards
 from ..coach import Verdict, classify
 from ..content import Content
 from ..content.models import Experience, Method, QuestionType, Text, WorkedExample
-from ..i18n import minutes_text, pick, t
+from ..i18n import minutes_text, pick, register, t
 from ..pages import page_url
 from ..selector import KIND_WORDS
 from ..session import mistake_text
 from .dutch_only import is_dutch_only, nl_html, only_dutch_note, text_html
 from .shell import PageState, notice, section
 from .verdict import verdict_html, verdict_view
+
+register({"methods.list": ("Kies een methode", "Choose a method")})
 
 __all__ = ["ExampleStepper", "all_cards", "catalogue", "filter_methods", "method_link"]
 
@@ -68,7 +70,9 @@ def catalogue(state: PageState) -> widgets.VBox:
 
 def _catalogue(state: PageState, lang: str) -> widgets.VBox:
     content: Content = state.content
-    search = widgets.Text(placeholder=t("methods.search", lang), continuous_update=True)
+    search = widgets.Text(
+        placeholder=t("methods.search", lang), description=t("methods.search", lang), continuous_update=True
+    )
     search.add_class("ik-method-search")
     kind = widgets.Dropdown(
         options=[(t("methods.any_question", lang), None)] + [(_kind(k, lang), k) for k in QuestionType],
@@ -89,7 +93,13 @@ def _catalogue(state: PageState, lang: str) -> widgets.VBox:
         style={"description_width": "initial"},
     )
     minutes.add_class("ik-filter-time")
-    listing = widgets.Select(rows=8, layout=widgets.Layout(width="100%"))
+    # A list box needs a visible name (a screen reader otherwise says only "list box, 8 rows").
+    listing = widgets.Select(
+        rows=8,
+        description=t("methods.list", lang),
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="100%"),
+    )
     listing.add_class("ik-method-list")
     count = widgets.HTML()
     detail = widgets.VBox()
