@@ -55,6 +55,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.list": ("1. De deelnemers", "1. The participants"),
     "groups.upload": ("Kies een bestand (CSV of Excel)", "Choose a file (CSV or Excel)"),
     "groups.template": ("Download het sjabloon (CSV)", "Download the template (CSV)"),
+    "groups.template_file": ("deelnemers-sjabloon.csv", "participants-template.csv"),
     "groups.typed": ("Of typ of plak de lijst (met kopregel)", "Or type or paste the list (with a header row)"),
     "groups.read": ("Lees de lijst", "Read the list"),
     "groups.loaded": ("{n} deelnemers geladen.", "{n} participants loaded."),
@@ -117,6 +118,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.lock": ("Zet vast", "Lock"),
     "groups.move": ("Verplaats", "Move"),
     "groups.move.to": ("naar", "to"),
+    "groups.move.who": ("Deelnemer", "Participant"),
+    "groups.lead.who": ("Begeleider", "Facilitator"),
     "groups.lead": ("Wijs toe", "Assign"),
     "groups.lead.for": ("begeleidt", "leads"),
     "groups.ok": ("Alle harde regels kloppen.", "Every hard rule holds."),
@@ -232,11 +235,15 @@ class GroupsView(widgets.VBox):
         self.upload.layout.width = "auto"
         self.template = widgets.HTML(
             _data_link(
-                template_csv(), "text/csv", "deelnemers-sjabloon.csv", t("groups.template", lang), "ik-groups-template"
+                template_csv(lang),
+                "text/csv",
+                t("groups.template_file", lang),
+                t("groups.template", lang),
+                "ik-groups-template",
             )
         )
         self.typed = widgets.Textarea(
-            value=v.get("typed", ""), rows=6, layout=full, placeholder=template_csv().decode("utf-8-sig")
+            value=v.get("typed", ""), rows=6, layout=full, placeholder=template_csv(lang).decode("utf-8-sig")
         )
         self.typed.add_class("ik-groups-typed")
         self.read = widgets.Button(description=t("groups.read", lang), icon="table")
@@ -313,7 +320,12 @@ class GroupsView(widgets.VBox):
         self.cards = widgets.Box()
         self.cards.add_class("ik-cards")
         self.cards.add_class("ik-groups-cards")
-        self.person = widgets.Dropdown(options=[], layout=widgets.Layout(width="auto", max_width="100%"))
+        self.person = widgets.Dropdown(
+            options=[],
+            description=t("groups.move.who", lang),
+            layout=widgets.Layout(width="auto", max_width="100%"),
+            style={"description_width": "initial"},
+        )
         self.person.add_class("ik-groups-person")
         self.to = widgets.Dropdown(
             options=[],
@@ -359,7 +371,12 @@ class GroupsView(widgets.VBox):
         self.upload_row = widgets.HBox([self.upload, self.template])
         self.upload_row.add_class("ik-groups-row")
         self.move_row = widgets.HBox([self.person, self.to, self.move_button])
-        self.leader = widgets.Dropdown(options=[], layout=widgets.Layout(width="auto", max_width="100%"))
+        self.leader = widgets.Dropdown(
+            options=[],
+            description=t("groups.lead.who", lang),
+            layout=widgets.Layout(width="auto", max_width="100%"),
+            style={"description_width": "initial"},
+        )
         self.leader.add_class("ik-groups-leader")
         self.lead_to = widgets.Dropdown(
             options=[],
