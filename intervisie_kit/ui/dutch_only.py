@@ -12,7 +12,7 @@ import html
 
 from ..content.models import Text
 
-__all__ = ["NOTE_CLASS", "is_dutch_only", "nl_html", "only_dutch_note", "text_html"]
+__all__ = ["NOTE_CLASS", "dutch_html", "is_dutch_only", "nl_html", "only_dutch_note", "text_html"]
 
 NOTE_CLASS = "ik-only-nl"
 
@@ -30,6 +30,15 @@ def text_html(text: Text, lang: str) -> str:
     """The text in ``lang``, escaped; a Dutch fallback on an English page is marked ``lang="nl"``."""
     shown = html.escape(text.get(lang))
     return f'<span lang="nl">{shown}</span>' if is_dutch_only(text, lang) else shown
+
+
+def dutch_html(text: str, lang: str) -> str:
+    """A text the content has only in Dutch (a source note, say), escaped; on an English page marked
+    ``lang="nl"`` and followed by the marker."""
+    shown = html.escape(text)
+    if not is_dutch_only(text, lang):
+        return shown
+    return f'<span lang="nl">{shown}</span>{only_dutch_note(lang, text)}'
 
 
 def nl_html(fragment: str, lang: str, dutch: bool, tag: str = "div") -> str:

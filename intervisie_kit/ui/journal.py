@@ -29,6 +29,7 @@ from ..journal.report import (
     report_markdown,
     report_pdf,
 )
+from .dutch_only import dutch_html
 from .shell import PageState, notice, section
 
 __all__ = ["EditorView", "JournalPage", "JournalView", "reflection"]
@@ -303,7 +304,8 @@ class EditorView(widgets.VBox):
         lang = self.lang
         template = self.page.templates[self.template.value]
         self.summary.value = (
-            f"<p>{_e(template.summary.get(lang))}</p><p class='ik-muted'><small>{_e(template.source)}</small></p>"
+            f"<p>{_e(template.summary.get(lang))}</p>"
+            f"<p class='ik-muted'><small>{dutch_html(template.source, lang)}</small></p>"
         )
         answers = answers or {}
         self.inputs = {}
