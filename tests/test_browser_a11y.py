@@ -80,6 +80,7 @@ def ask_a_question(page: Page) -> None:
     page.keyboard.press("Enter")
     field = page.locator(".ik-practice-input input, .ik-practice-input textarea").first
     expect(field).to_be_focused()
+    assert field.evaluate("el => parseFloat(getComputedStyle(el).outlineWidth)") >= MIN_FOCUS_RING_PX
     page.keyboard.type("Wat maakt dit moment lastig voor je?")
     page.keyboard.press("Enter")
     log = page.locator(".ik-practice-log")
@@ -96,26 +97,38 @@ def start_a_session(page: Page) -> None:
 
 
 def save_a_reflection(page: Page) -> None:
-    """06: "Bewaard." is announced; the progress tab shows the figures (a chart has alt text)."""
+    """06: "Bewaard." is announced; the progress tab opens by keyboard and shows the figures (alt text)."""
     page.locator(".ik-journal-label input").fill("Bijeenkomst 1")
     page.locator(".ik-field-wat-gebeurde textarea").fill("We oefenden de incidentmethode.")
     page.locator(".ik-journal-save").click()
     expect(page.locator(".ik-journal-status")).to_contain_text("Bewaard")
     expect(page.locator("#ik-announce-polite")).to_contain_text("Bewaard")
-    page.get_by_role("tab", name="Voortgang").click()
+    # The tabs by keyboard: from the current tab, the arrow keys move and Enter opens.
+    page.get_by_role("tab", name="Schrijven").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("tab", name="Voortgang")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("tab", name="Voortgang")).to_have_attribute("aria-selected", "true")
     expect(page.locator(".ik-journal-progress .ik-progress-lines")).to_be_visible()
     for img in page.locator(".ik-journal-progress img").all():
         assert (img.get_attribute("alt") or "").strip(), "a chart without a text alternative"
 
 
 def make_a_plan(page: Page) -> None:
-    """08: a plan made with the keyboard-named sliders."""
+    """08: a plan made; the sliders are named and the accordion works by keyboard."""
     for handle in page.locator(".ik-plan-meetings [role=slider], .ik-plan-interval [role=slider]").all():
         assert handle.get_attribute("aria-label")
     page.locator(".ik-plan-members textarea").fill("Anna\nBram\nCem\nDewi\nEva\nFleur")
     page.locator(".ik-plan-start input").fill("2026-01-13")
     page.locator(".ik-plan-make").click()
     expect(page.locator(".ik-plan-table tbody tr").first).to_be_visible()
+    # The group contract's accordion opens by keyboard.
+    head = page.get_by_role("button", name="Groepscontract", exact=False)
+    expect(head).to_have_attribute("aria-expanded", "false")
+    head.focus()
+    page.keyboard.press("Enter")
+    expect(head).to_have_attribute("aria-expanded", "true")
 
 
 MAIN_ACTION: dict[str, tuple[str, Callable[[Page], None]]] = {

@@ -121,6 +121,33 @@
     }
   }
 
+  /* 4b. Accordion headers are plain divs in ipywidgets 8: make them buttons that the keyboard reaches. */
+  function accordions() {
+    var heads = document.querySelectorAll(".jupyter-widget-Collapse-header");
+    for (var i = 0; i < heads.length; i++) {
+      var head = heads[i];
+      if (head.getAttribute("role") !== "button") {
+        head.setAttribute("role", "button");
+        head.setAttribute("tabindex", "0");
+        head.addEventListener("keydown", function (ev) {
+          if (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar") {
+            ev.preventDefault();
+            ev.currentTarget.click();
+          }
+        });
+      }
+      var box = head.closest(".jupyter-widget-Collapse");
+      var open = box && box.classList.contains("jupyter-widget-Collapse-open") ? "true" : "false";
+      if (head.getAttribute("aria-expanded") !== open) { head.setAttribute("aria-expanded", open); }
+    }
+  }
+  /* Opening or closing changes only a class, which the observer below does not watch. */
+  document.addEventListener("click", function (ev) {
+    if (ev.target && ev.target.closest && ev.target.closest(".jupyter-widget-Collapse-header")) {
+      setTimeout(accordions, 0);
+    }
+  }, true);
+
   /* 5. Announcements. */
   var regions = null;
   var armed = false;
@@ -188,6 +215,7 @@
     loadingText();
     landmarks();
     sliders();
+    accordions();
     if (document.body) { scan(); }
   }
   new MutationObserver(function () {
