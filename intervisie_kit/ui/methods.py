@@ -24,7 +24,7 @@ from .dutch_only import is_dutch_only, nl_html, only_dutch_note, text_html
 from .shell import PageState, notice, section
 from .verdict import verdict_html, verdict_view
 
-register({"methods.list": ("Kies een methode", "Choose a method")})
+register({"methods.list": ("Kies een methode", "Choose a method"), "methods.search.label": ("Zoeken", "Search")})
 
 __all__ = ["ExampleStepper", "all_cards", "catalogue", "filter_methods", "method_link"]
 
@@ -71,7 +71,7 @@ def catalogue(state: PageState) -> widgets.VBox:
 def _catalogue(state: PageState, lang: str) -> widgets.VBox:
     content: Content = state.content
     search = widgets.Text(
-        placeholder=t("methods.search", lang), description=t("methods.search", lang), continuous_update=True
+        placeholder=t("methods.search", lang), description=t("methods.search.label", lang), continuous_update=True
     )
     search.add_class("ik-method-search")
     kind = widgets.Dropdown(
