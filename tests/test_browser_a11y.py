@@ -57,9 +57,13 @@ def announced(page: Page) -> str:
 
 
 def open_a_method(page: Page) -> None:
-    """03: the method picker is a named list box; choosing opens the method. Also language and title."""
+    """03: the skip link leads to the search; the method picker is a named list box; language and title."""
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     expect(page).to_have_title("Methoden - Intervisie-kit")
+    page.keyboard.press("Tab")
+    expect(page.locator("#ik-skip")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("textbox", name="Zoeken")).to_be_focused()  # past the header, to the search
     listing = page.get_by_role("listbox", name="Kies een methode")
     listing.select_option(index=0)
     expect(page.locator(".ik-method-detail .widget-html").first).to_be_visible()

@@ -74,6 +74,7 @@ def _catalogue(state: PageState, lang: str) -> widgets.VBox:
         placeholder=t("methods.search", lang), description=t("methods.search.label", lang), continuous_update=True
     )
     search.add_class("ik-method-search")
+    search.add_class("ik-skip-target")  # the skip link ("Naar de inhoud") lands here (a11y.js)
     kind = widgets.Dropdown(
         options=[(t("methods.any_question", lang), None)] + [(_kind(k, lang), k) for k in QuestionType],
         description=t("methods.question", lang),
