@@ -249,3 +249,18 @@ def test_english_participant_template_reads_back() -> None:
     dutch, read = read_file(template_csv("nl"), "t.csv"), read_file(english, "t.csv")
     assert read.problems == () and [p.name for p in read.participants] == [p.name for p in dutch.participants]
     assert [p.experience for p in read.participants] == [p.experience for p in dutch.participants]
+
+
+def test_dutch_only_exercise_item_is_marked() -> None:
+    """An exercise item written only in Dutch says so on the English page, and is lang="nl"."""
+    from intervisie_kit.content import load
+    from intervisie_kit.ui.exercises import ItemView
+
+    content = load(strict=False)
+    found = [(s, i) for s in content.exercises.values() for i in s.items if not i.prompt.en]
+    assert found, "no Dutch-only exercise item left to check the marker with"
+    exercise_set, item = found[0]
+    english = ItemView(exercise_set, item, 1, "en", ())
+    prompt = english.children[0].value
+    assert NOTE_CLASS in prompt and 'lang="nl"' in prompt
+    assert NOTE_CLASS not in ItemView(exercise_set, item, 1, "nl", ()).children[0].value
