@@ -141,3 +141,17 @@ def test_projector_uses_the_width(kit_page: Page, kit_server: KitServer, noteboo
     small = [f"{size:.1f} px: {text}" for size, text in found["sizes"] if size < MIN_BODY_TEXT_PX]
     assert found["sizes"], f"{notebook}: no running text found"
     assert small == [], f"{notebook}: body text under {MIN_BODY_TEXT_PX} px with 'Groot':\n" + "\n".join(small)
+
+
+def test_phone_opened_method_in_english(kit_page: Page, kit_server: KitServer, tmp_path: Path) -> None:
+    """A method opened on a phone in English: the card and the worked example keep 44 px targets, and
+    the example, written only in Dutch, says so."""
+    kit_page.set_viewport_size(PHONE)
+    open_page(kit_page, kit_server, "03_methoden.ipynb", "?method=incidentmethode&lang=en")
+    expect(kit_page.locator(".ik-stepper")).to_be_visible()
+    expect(kit_page.locator(".ik-step-title .ik-only-nl")).to_contain_text("only in Dutch")
+    expect(kit_page.locator('.ik-stepper [lang="nl"]').first).to_be_visible()
+    kit_page.locator(".ik-stepper").scroll_into_view_if_needed()
+    shot(kit_page, tmp_path, "phone-03-method-en.png")
+    offenders = kit_page.evaluate(TARGETS_JS, MIN_TARGET_PX)
+    assert offenders == [], "targets under 44 px with a method open:\n" + "\n".join(offenders)
