@@ -852,11 +852,12 @@ def overview_table(plan_: Plan, lang: str = "nl") -> str:
         agenda = "".join(
             f"<li>{e(agenda_text(i.key, lang))} ({i.minutes} min)</li>" for i in m.agenda if i.key != "case"
         )
-        cases = "".join(f"<li>{e(slot_text(s, lang))}</li>" for s in m.slots) or "–"
+        # A list holds only list items: a meeting without case slots shows a dash, not a list (axe "list").
+        cases = f"<ul>{''.join(f'<li>{e(slot_text(s, lang))}</li>' for s in m.slots)}</ul>" if m.slots else "–"
         rows.append(
             f"<tr data-meeting='{m.number}' data-kind='{m.kind.value}'><td>{m.number}</td><td>{when}</td>"
             f"<td><strong>{e(kind_text(m.kind, lang))}</strong><ul>{agenda}</ul></td>"
-            f"<td><ul>{cases}</ul></td><td>{e(leader_text(m, lang))}</td></tr>"
+            f"<td>{cases}</td><td>{e(leader_text(m, lang))}</td></tr>"
         )
     head = "".join(f"<th>{e(_x(k, lang))}</th>" for k in ("col.nr", "col.date", "col.what", "col.cases", "col.leader"))
     return f"<table class='ik-table ik-plan-table'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

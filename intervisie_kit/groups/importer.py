@@ -82,6 +82,28 @@ _TEMPLATE_ROWS = (
     ("Cem Yilmaz", "Oost", "Zwolle", "Gemeente Zwolle", "Jeugd", "jeugdconsulent", "", "enige", "Anna de Vries", ""),
 )
 
+#: The English template: the English column names the reader accepts, and example rows in English.
+_TEMPLATE_HEADER_EN = {
+    "name": "name",
+    "region": "region",
+    "place": "place",
+    "organisation": "organisation",
+    "team": "team",
+    "function": "function",
+    "manager": "manager",
+    "experience": "experience",
+    "not_with": "not_with",
+    "prefer_with": "prefer_with",
+}
+_TEMPLATE_WORDS_EN = {
+    "wijkverpleegkundige": "district nurse",
+    "teamleider": "team leader",
+    "jeugdconsulent": "youth worker",
+    "geen": "none",
+    "veel": "much",
+    "enige": "some",
+}
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -89,10 +111,15 @@ class ImportResult:
     problems: tuple[Message, ...]  # per row and column; the participants above are what did load
 
 
-def template_csv() -> bytes:
-    """A CSV to fill in: the Dutch headers and three example rows (semicolons, as Dutch Excel writes)."""
-    header = [COLUMNS[f][0] for f in COLUMNS]
-    lines = [";".join(header)] + [";".join(row) for row in _TEMPLATE_ROWS]
+def template_csv(lang: str = "nl") -> bytes:
+    """A CSV to fill in: headers and three example rows in ``lang`` (semicolons, as Dutch Excel writes)."""
+    if lang == "en":
+        header = [_TEMPLATE_HEADER_EN[f] for f in COLUMNS]
+        rows = [[_TEMPLATE_WORDS_EN.get(cell, cell) for cell in row] for row in _TEMPLATE_ROWS]
+    else:
+        header = [COLUMNS[f][0] for f in COLUMNS]
+        rows = [list(row) for row in _TEMPLATE_ROWS]
+    lines = [";".join(header)] + [";".join(row) for row in rows]
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 

@@ -90,7 +90,10 @@ class ChooserForm(widgets.VBox):
         self.vague = widgets.Checkbox(description=t("chooser.vague", lang), indent=False)
         self.incident = widgets.Checkbox(description=t("chooser.incident", lang), indent=False)
         self.practise = widgets.Checkbox(description=t("chooser.practise", lang), indent=False)
-        self.minutes = widgets.IntSlider(value=60, min=30, max=240, step=15, layout=widgets.Layout(width="95%"))
+        # The label above the slider is a separate HTML; the tooltip names the slider handle (a11y.js).
+        self.minutes = widgets.IntSlider(
+            value=60, min=30, max=240, step=15, tooltip=t("chooser.minutes", lang), layout=widgets.Layout(width="95%")
+        )
         self.preparation = widgets.Checkbox(description=t("chooser.preparation", lang), indent=False)
         self.online = widgets.Checkbox(description=t("chooser.online", lang), indent=False)
         self.materials = {

@@ -23,6 +23,7 @@ from ..content import Content
 from ..content.craft import CraftGuide, Fit, Scene, SummaryExercise
 from ..craft import CraftInputError, Finding, check_intervisievraag, check_summary
 from ..i18n import register, t
+from .dutch_only import dutch_html, nl_html, only_dutch_note
 from .shell import PageState, notice, section
 
 __all__ = ["TEXTS", "CraftView", "QuestionView", "ScenesView", "SummaryView", "craft", "findings_html"]
@@ -82,6 +83,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "craft.col.goal": ("Doel", "Goal"),
     "craft.col.hierarchy": ("Hiërarchie", "Hierarchy"),
     "craft.col.content_from": ("Wie brengt de inhoud in", "Who brings the content"),
+    "craft.example.label": ("Voorbeeld", "Example"),
 }
 register(TEXTS)
 
@@ -128,8 +130,10 @@ def _guide(content: Content) -> CraftGuide | None:
 
 
 def _sources_html(sources: Iterable[str], lang: str) -> str:
+    sources = list(sources)
     items = "".join(f"<li>{_e(s)}</li>" for s in sources)
-    return f"<details class='ik-muted'><summary>{_e(t('craft.sources', lang))}</summary><ul>{items}</ul></details>"
+    summary = f"<summary>{_e(t('craft.sources', lang))}{only_dutch_note(lang, *sources)}</summary>"
+    return f"<details class='ik-muted'>{summary}{nl_html(f'<ul>{items}</ul>', lang, bool(sources))}</details>"
 
 
 def findings_html(findings: Iterable[Finding], names: dict[str, str], lang: str, head: str) -> str:
@@ -192,7 +196,7 @@ class QuestionView(widgets.VBox):
                 if examples
                 else ""
             )
-            + f"<p class='ik-muted'>{_e(q.source)}</p>"
+            + f"<p class='ik-muted'>{dutch_html(q.source, lang)}</p>"
         )
         self.text = widgets.Textarea(placeholder=t("craft.question.placeholder", lang), rows=2, layout=WIDE)
         self.text.add_class("ik-craft-question")
@@ -200,6 +204,8 @@ class QuestionView(widgets.VBox):
             options=[(t("craft.try_example", lang), NO_EXAMPLE)]
             + [(x.weak.get(lang), i) for i, x in enumerate(q.examples)],
             value=NO_EXAMPLE,
+            description=t("craft.example.label", lang),
+            style={"description_width": "initial"},
             layout=WIDE,
         )
         self.example.add_class("ik-craft-example")
@@ -252,7 +258,7 @@ class SummaryView(widgets.VBox):
         intro = (
             f"<p>{_e(lsd.intro.get(lang))}</p><ul>{steps}</ul>"
             f"<h3>{_e(t('craft.good_summary', lang))}</h3><ul>{holds}</ul>"
-            f"<p class='ik-muted'>{_e(lsd.source)}</p>"
+            f"<p class='ik-muted'>{dutch_html(lsd.source, lang)}</p>"
         )
         self.picker = widgets.Dropdown(
             options=[(e.title.get(lang), e.id) for e in lsd.exercises],
@@ -319,7 +325,7 @@ def _stages(guide: CraftGuide, lang: str) -> widgets.HTML:
     out = widgets.HTML(
         f"<p>{_e(p.intro.get(lang))}</p><div class='ik-table-wrap'><table class='ik-table'>"
         f"<thead><tr><th></th><th>{_e(t('craft.you_see', lang))}</th><th>{_e(t('craft.you_do', lang))}</th></tr>"
-        f"</thead><tbody>{rows}</tbody></table></div><p class='ik-muted'>{_e(p.source)}</p>"
+        f"</thead><tbody>{rows}</tbody></table></div><p class='ik-muted'>{dutch_html(p.source, lang)}</p>"
     )
     out.add_class("ik-craft-stages")
     return out
@@ -339,7 +345,7 @@ def _forms(guide: CraftGuide, lang: str) -> widgets.HTML:
     out = widgets.HTML(
         f"<p>{_e(f.intro.get(lang))}</p><div class='ik-table-wrap'><table class='ik-table'><thead><tr>"
         f"<th scope='col'>{_e(t('craft.col.form', lang))}</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-        f"{note}<p class='ik-muted'>{_e(f.source)}</p>"
+        f"{note}<p class='ik-muted'>{dutch_html(f.source, lang)}</p>"
     )
     out.add_class("ik-craft-forms")
     return out

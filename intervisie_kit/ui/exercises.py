@@ -18,6 +18,7 @@ from ..content.models import ExerciseItem, ExerciseMode, ExerciseSet
 from ..exercise import MIN_WORDS, check_recognised, check_written
 from ..i18n import t
 from ..terms import TurnKind
+from .dutch_only import only_dutch_note, text_html
 from .journal_link import save_to_journal_button
 from .limits import too_long
 from .shell import PageState, notice, section
@@ -123,11 +124,12 @@ class ItemView(widgets.VBox):
         self._other_answers = other_answers
         self.right = False
         self._callbacks: list = []  # type: ignore[type-arg]
-        prompt = f"<p class='ik-exercise-prompt'><strong>{n}.</strong> {html.escape(item.prompt.get(lang))}</p>"
+        note = only_dutch_note(lang, item.prompt, item.answer)
+        prompt = f"<p class='ik-exercise-prompt'><strong>{n}.</strong> {text_html(item.prompt, lang)}{note}</p>"
         if item.answer is not None:
             prompt += (
                 f"<p class='ik-exercise-answer'><em>{html.escape(t('exercise.answer', lang))}</em> "
-                f"{html.escape(item.answer.get(lang))}</p>"
+                f"{text_html(item.answer, lang)}</p>"
             )
         self.feedback = widgets.HTML()
         self.feedback.add_class("ik-exercise-feedback")
@@ -156,10 +158,11 @@ class ItemView(widgets.VBox):
         head = t("exercise.right" if ok else "exercise.not_yet", lang)
         extra = ""
         if item.explanation is not None:
-            extra += f"<p>{html.escape(item.explanation.get(lang))}</p>"
+            extra += f"<p>{text_html(item.explanation, lang)}{only_dutch_note(lang, item.explanation)}</p>"
         if item.model_answer is not None:
             extra += (
-                f"<p><em>{html.escape(t('exercise.model', lang))}</em> {html.escape(item.model_answer.get(lang))}</p>"
+                f"<p><em>{html.escape(t('exercise.model', lang))}</em> {text_html(item.model_answer, lang)}"
+                f"{only_dutch_note(lang, item.model_answer)}</p>"
             )
         body = "".join(f"<p class='ik-exercise-problem'>{html.escape(line)}</p>" for line in lines)
         coach = verdict_html(verdict, lang) if verdict is not None else ""

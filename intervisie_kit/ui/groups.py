@@ -55,6 +55,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.list": ("1. De deelnemers", "1. The participants"),
     "groups.upload": ("Kies een bestand (CSV of Excel)", "Choose a file (CSV or Excel)"),
     "groups.template": ("Download het sjabloon (CSV)", "Download the template (CSV)"),
+    "groups.template_file": ("deelnemers-sjabloon.csv", "participants-template.csv"),
     "groups.typed": ("Of typ of plak de lijst (met kopregel)", "Or type or paste the list (with a header row)"),
     "groups.read": ("Lees de lijst", "Read the list"),
     "groups.loaded": ("{n} deelnemers geladen.", "{n} participants loaded."),
@@ -81,7 +82,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Not with one's own manager or a direct report",
     ),
     "groups.no_team": ("Niet met iemand uit hetzelfde team", "Not with someone from the same team"),
-    "groups.not_with": ("'Niet met'-wensen gelden", "'Niet met' wishes hold"),
+    "groups.not_with": ("'Niet met'-wensen gelden", "'Not with' wishes hold"),
     "groups.size": ("Groepsgrootte", "Group size"),
     "groups.target": ("Streven", "Target"),
     "groups.count": ("Aantal groepen (0 = kies zelf)", "Number of groups (0 = choose for me)"),
@@ -90,7 +91,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.w.organisation": ("Mix van organisaties", "Mix of organisations"),
     "groups.w.function": ("Mix van functies", "Mix of functions"),
     "groups.w.experience": ("Spreiding van ervaring", "Spread of experience"),
-    "groups.w.wishes": ("'Graag met'-wensen", "'Graag met' wishes"),
+    "groups.w.wishes": ("'Graag met'-wensen", "'Prefer with' wishes"),
     "groups.w.size": ("Grootte binnen het streven", "Size within the target"),
     "groups.w.facilitator_region": ("Begeleider uit de eigen regio", "Facilitator from the group's region"),
     "groups.solve": ("Maak de groepen", "Make the groups"),
@@ -117,6 +118,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "groups.lock": ("Zet vast", "Lock"),
     "groups.move": ("Verplaats", "Move"),
     "groups.move.to": ("naar", "to"),
+    "groups.move.who": ("Deelnemer", "Participant"),
+    "groups.lead.who": ("Begeleider", "Facilitator"),
     "groups.lead": ("Wijs toe", "Assign"),
     "groups.lead.for": ("begeleidt", "leads"),
     "groups.ok": ("Alle harde regels kloppen.", "Every hard rule holds."),
@@ -232,11 +235,15 @@ class GroupsView(widgets.VBox):
         self.upload.layout.width = "auto"
         self.template = widgets.HTML(
             download_link(
-                template_csv(), "text/csv", "deelnemers-sjabloon.csv", t("groups.template", lang), "ik-groups-template"
+                template_csv(lang),
+                "text/csv",
+                t("groups.template_file", lang),
+                t("groups.template", lang),
+                "ik-groups-template",
             )
         )
         self.typed = widgets.Textarea(
-            value=v.get("typed", ""), rows=6, layout=full, placeholder=template_csv().decode("utf-8-sig")
+            value=v.get("typed", ""), rows=6, layout=full, placeholder=template_csv(lang).decode("utf-8-sig")
         )
         self.typed.add_class("ik-groups-typed")
         self.read = widgets.Button(description=t("groups.read", lang), icon="table")
@@ -313,7 +320,12 @@ class GroupsView(widgets.VBox):
         self.cards = widgets.Box()
         self.cards.add_class("ik-cards")
         self.cards.add_class("ik-groups-cards")
-        self.person = widgets.Dropdown(options=[], layout=widgets.Layout(width="auto", max_width="100%"))
+        self.person = widgets.Dropdown(
+            options=[],
+            description=t("groups.move.who", lang),
+            layout=widgets.Layout(width="auto", max_width="100%"),
+            style={"description_width": "initial"},
+        )
         self.person.add_class("ik-groups-person")
         self.to = widgets.Dropdown(
             options=[],
@@ -359,7 +371,12 @@ class GroupsView(widgets.VBox):
         self.upload_row = widgets.HBox([self.upload, self.template])
         self.upload_row.add_class("ik-groups-row")
         self.move_row = widgets.HBox([self.person, self.to, self.move_button])
-        self.leader = widgets.Dropdown(options=[], layout=widgets.Layout(width="auto", max_width="100%"))
+        self.leader = widgets.Dropdown(
+            options=[],
+            description=t("groups.lead.who", lang),
+            layout=widgets.Layout(width="auto", max_width="100%"),
+            style={"description_width": "initial"},
+        )
         self.leader.add_class("ik-groups-leader")
         self.lead_to = widgets.Dropdown(
             options=[],

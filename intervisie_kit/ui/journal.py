@@ -29,6 +29,7 @@ from ..journal.report import (
     report_markdown,
     report_pdf,
 )
+from .dutch_only import dutch_html
 from .shell import PageState, notice, section
 
 __all__ = ["EditorView", "JournalPage", "JournalView", "reflection"]
@@ -150,6 +151,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "journal.name.saved": ("Naam bewaard.", "Name saved."),
     "journal.scale.none": ("-", "-"),
+    "journal.list": ("Je reflecties", "Your reflections"),
+    "journal.progress.alt": (
+        "Grafiek van je oefenrondes: {lines} De cijfers per ronde staan in de tabel hieronder.",
+        "Chart of your practice rounds: {lines} The figures per round are in the table below.",
+    ),
 }
 register(TEXTS)
 
@@ -298,7 +304,8 @@ class EditorView(widgets.VBox):
         lang = self.lang
         template = self.page.templates[self.template.value]
         self.summary.value = (
-            f"<p>{_e(template.summary.get(lang))}</p><p class='ik-muted'><small>{_e(template.source)}</small></p>"
+            f"<p>{_e(template.summary.get(lang))}</p>"
+            f"<p class='ik-muted'><small>{dutch_html(template.source, lang)}</small></p>"
         )
         answers = answers or {}
         self.inputs = {}
@@ -384,7 +391,7 @@ class EditorView(widgets.VBox):
         lang, page = self.lang, self.page
         answers = self.answers()
         if not answers:
-            self.status.value = f"<p class='ik-warn-text'>{_e(t('journal.empty', lang))}</p>"
+            self.status.value = f"<p class='ik-warn-text' role='alert'>{_e(t('journal.empty', lang))}</p>"
             return None
         share = Share.SUPERVISOR if self.shared.value else Share.PRIVATE
         try:
@@ -408,10 +415,10 @@ class EditorView(widgets.VBox):
                 )
                 entry = page.journal.set_share(page.trainee_id, page.editing, share)
         except JournalError as exc:
-            self.status.value = f"<p class='ik-warn-text'>{_e(exc.text(lang))}</p>"
+            self.status.value = f"<p class='ik-warn-text' role='alert'>{_e(exc.text(lang))}</p>"
             return None
         self.reset()
-        self.status.value = f"<p class='ik-ok-text'>{_e(t('journal.saved', lang))}</p>"
+        self.status.value = f"<p class='ik-ok-text' role='status'>{_e(t('journal.saved', lang))}</p>"
         page.changed()
         return entry
 
@@ -445,7 +452,9 @@ class BrowseView(widgets.VBox):
         super().__init__(**kwargs)
         self.add_class("ik-journal-browse")
         self.page, self.lang, self.parent = page, lang, parent
-        self.list = widgets.Select(rows=8, layout=WIDE)
+        self.list = widgets.Select(
+            rows=8, description=t("journal.list", lang), style={"description_width": "initial"}, layout=WIDE
+        )
         self.list.add_class("ik-journal-list")
         self.detail = widgets.HTML()
         self.detail.add_class("ik-journal-detail")
@@ -526,7 +535,7 @@ class BrowseView(widgets.VBox):
         if entry is None:
             return
         self.page.journal.delete(self.page.trainee_id, entry.id)
-        self.status.value = f"<p>{_e(t('journal.deleted', self.lang))}</p>"
+        self.status.value = f"<p role='status'>{_e(t('journal.deleted', self.lang))}</p>"
         self.page.changed()
 
 
@@ -557,7 +566,13 @@ class ProgressView(widgets.VBox):
         parts: list[widgets.Widget] = [widgets.HTML(f"<ul class='ik-progress-lines'>{lines}</ul>")]
         png = progress_chart(rounds, lang)
         if png:
-            image = widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+            # An <img> with alt text (widgets.Image has none): the figures in words, and the table follows.
+            alt = t("journal.progress.alt", lang, lines=" ".join(figures.lines(lang)))
+            data = base64.b64encode(png).decode("ascii")
+            image = widgets.HTML(
+                f"<img class='ik-progress-img' src='data:image/png;base64,{data}' alt='{_e(alt)}' "
+                "style='max-width:100%;height:auto'>"
+            )
             image.add_class("ik-progress-chart")
             parts.append(image)
             frame = rounds.copy()

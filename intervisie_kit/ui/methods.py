@@ -15,14 +15,17 @@ import traitlets
 from .. import cards
 from ..coach import MAX_QUESTION_CHARS, Verdict, classify
 from ..content import Content
-from ..content.models import Experience, Method, QuestionType, WorkedExample
-from ..i18n import minutes_text, pick, t
+from ..content.models import Experience, Method, QuestionType, Text, WorkedExample
+from ..i18n import minutes_text, pick, register, t
 from ..pages import page_url
 from ..selector import KIND_WORDS
 from ..session import mistake_text
+from .dutch_only import is_dutch_only, nl_html, only_dutch_note, text_html
 from .limits import too_long
 from .shell import PageState, notice, section
 from .verdict import verdict_html, verdict_view
+
+register({"methods.list": ("Kies een methode", "Choose a method"), "methods.search.label": ("Zoeken", "Search")})
 
 __all__ = ["ExampleStepper", "all_cards", "catalogue", "filter_methods", "method_link"]
 
@@ -68,8 +71,11 @@ def catalogue(state: PageState) -> widgets.VBox:
 
 def _catalogue(state: PageState, lang: str) -> widgets.VBox:
     content: Content = state.content
-    search = widgets.Text(placeholder=t("methods.search", lang), continuous_update=True)
+    search = widgets.Text(
+        placeholder=t("methods.search", lang), description=t("methods.search.label", lang), continuous_update=True
+    )
     search.add_class("ik-method-search")
+    search.add_class("ik-skip-target")  # the skip link ("Naar de inhoud") lands here (a11y.js)
     kind = widgets.Dropdown(
         options=[(t("methods.any_question", lang), None)] + [(_kind(k, lang), k) for k in QuestionType],
         description=t("methods.question", lang),
@@ -89,7 +95,13 @@ def _catalogue(state: PageState, lang: str) -> widgets.VBox:
         style={"description_width": "initial"},
     )
     minutes.add_class("ik-filter-time")
-    listing = widgets.Select(rows=8, layout=widgets.Layout(width="100%"))
+    # A list box needs a visible name (a screen reader otherwise says only "list box, 8 rows").
+    listing = widgets.Select(
+        rows=8,
+        description=t("methods.list", lang),
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="100%"),
+    )
     listing.add_class("ik-method-list")
     count = widgets.HTML()
     detail = widgets.VBox()
@@ -253,24 +265,27 @@ class ExampleStepper(widgets.VBox):
         self._back.disabled = self.index == 0
         self._next.disabled = self.index == self.steps - 1
         if self.index == len(self._example.steps):
-            self._title.value = f"<h3>{html.escape(t('stepper.outcome', lang))}</h3>"
-            self._body.children = (widgets.HTML(_paragraphs(self._example.outcome.get(lang))),)
+            outcome = self._example.outcome
+            self._title.value = f"<h3>{html.escape(t('stepper.outcome', lang))}{only_dutch_note(lang, outcome)}</h3>"
+            dutch = is_dutch_only(outcome, lang)
+            self._body.children = (widgets.HTML(nl_html(_paragraphs(outcome.get(lang)), lang, dutch)),)
             return
         step = self._example.steps[self.index]
         phase = self._method.phase(step.phase)
         counter = t("stepper.counter", lang, n=self.index + 1, total=len(self._example.steps))
         self._title.value = (
             f"<h3>{html.escape(counter)}: {html.escape(phase.name.get(lang))} "
-            f"<span class='ik-minutes'>({minutes_text(phase.minutes, lang)} min)</span></h3>"
+            f"<span class='ik-minutes'>({minutes_text(phase.minutes, lang)} min)</span>"
+            f"{only_dutch_note(lang, *_step_texts(step))}</h3>"
             f"<p class='ik-allowed'>{html.escape(t('stepper.allowed', lang))}: "
             f"{html.escape(', '.join(pick(cards.CONTRIBUTION_WORDS[c], lang) for c in phase.allowed))}</p>"
         )
         parts: list[widgets.Widget] = []
         if step.inbrenger is not None:
+            said = nl_html(_paragraphs(step.inbrenger.get(lang)), lang, is_dutch_only(step.inbrenger, lang), "span")
             parts.append(
                 widgets.HTML(
-                    f"<p class='ik-inbrenger'><strong>{html.escape(self._case.inbrenger.name)}:</strong> "
-                    f"{_paragraphs(step.inbrenger.get(lang))}</p>"
+                    f"<p class='ik-inbrenger'><strong>{html.escape(self._case.inbrenger.name)}:</strong> {said}</p>"
                 )
             )
         turns = widgets.HTML("".join(_turn_html(turn, self._case.inbrenger.name, lang) for turn in step.turns))
@@ -278,10 +293,10 @@ class ExampleStepper(widgets.VBox):
         if step.facilitator is not None:
             turns.value += (
                 f"<p class='ik-facilitator'><strong>{html.escape(t('stepper.facilitator', lang))}:</strong> "
-                f"{html.escape(step.facilitator.get(lang))}</p>"
+                f"{text_html(step.facilitator, lang)}</p>"
             )
         if step.ask_yourself is not None and step.turns:
-            parts.append(_ask_yourself(step.ask_yourself.get(lang), turns, lang))
+            parts.append(AskYourself(step.ask_yourself, turns, lang))
         else:
             parts.append(turns)
         self._body.children = tuple(parts)
@@ -289,15 +304,19 @@ class ExampleStepper(widgets.VBox):
         self._body._dom_classes = ("ik-step-body", f"ik-step-{self.index + 1}")
 
 
-def _ask_yourself(prompt: str, turns: widgets.HTML, lang: str) -> AskYourself:
-    return AskYourself(prompt, turns, lang)
+def _step_texts(step) -> list[Text | None]:  # type: ignore[no-untyped-def]
+    """Every content text one step of a worked example shows."""
+    texts: list[Text | None] = [step.inbrenger, step.facilitator, step.ask_yourself]
+    for turn in step.turns:
+        texts += [turn.text, turn.answer, turn.intervention]
+    return texts
 
 
 class AskYourself(widgets.VBox):
     """ "Bedenk eerst zelf een vraag": the trainee types a question, the coach judges it (the shared verdict
     component), and only then the group's turns are revealed next to it."""
 
-    def __init__(self, prompt: str, turns: widgets.HTML, lang: str, **kwargs: object):
+    def __init__(self, prompt: Text | str, turns: widgets.HTML, lang: str, **kwargs: object):
         super().__init__(**kwargs)
         self.add_class("ik-ask-yourself")
         self._turns, self._lang = turns, lang
@@ -313,7 +332,8 @@ class AskYourself(widgets.VBox):
         self.box = widgets.VBox()
         self.check.on_click(lambda _: self.judge())
         self.reveal.on_click(lambda _: self.show())
-        ask = widgets.HTML(f"<div class='ik-notice ik-warn'><strong>{html.escape(prompt)}</strong></div>")
+        shown = text_html(prompt, lang) if isinstance(prompt, Text) else html.escape(prompt)
+        ask = widgets.HTML(f"<div class='ik-notice ik-warn'><strong>{shown}</strong></div>")
         buttons = widgets.HBox([self.check, self.reveal], layout=widgets.Layout(flex_flow="row wrap"))
         self.children = (ask, self.own, buttons, self.verdict, self.box)
 
@@ -346,16 +366,16 @@ class AskYourself(widgets.VBox):
 def _turn_html(turn, inbrenger: str, lang: str) -> str:  # type: ignore[no-untyped-def]
     e = html.escape
     cls = "ik-turn ik-mistake" if turn.mistake else "ik-turn"
-    out = f"<div class='{cls}'><p><strong>{e(turn.speaker)}:</strong> {e(turn.text.get(lang))}</p>"
+    out = f"<div class='{cls}'><p><strong>{e(turn.speaker)}:</strong> {text_html(turn.text, lang)}</p>"
     if turn.answer is not None:
-        out += f"<p class='ik-answer'><strong>{e(inbrenger)}:</strong> {e(turn.answer.get(lang))}</p>"
+        out += f"<p class='ik-answer'><strong>{e(inbrenger)}:</strong> {text_html(turn.answer, lang)}</p>"
     if turn.mistake is not None:
         label = mistake_text(turn.mistake, lang)  # the session page's and the coach's words
         out += f"<p class='ik-mistake-label'>⚠ {e(label)}</p>"
     if turn.intervention is not None:
         out += (
             f"<p class='ik-intervention'><strong>{e(t('stepper.facilitator', lang))}:</strong> "
-            f"{e(turn.intervention.get(lang))}</p>"
+            f"{text_html(turn.intervention, lang)}</p>"
         )
     return out + "</div>"
 

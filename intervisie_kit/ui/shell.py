@@ -17,6 +17,7 @@ cannot run scripts.
 from __future__ import annotations
 
 import html
+import json
 import os
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qs
@@ -25,9 +26,18 @@ import ipywidgets as widgets
 import traitlets
 
 from ..i18n import LANGS, initial_lang, query_params, t
-from ..pages import page_url
+from ..pages import PAGES, page_url
 
-__all__ = ["PageState", "follow_address", "header", "notice", "problems_panel", "section", "submit_on_enter"]
+__all__ = [
+    "PageState",
+    "follow_address",
+    "header",
+    "lang_state",
+    "notice",
+    "problems_panel",
+    "section",
+    "submit_on_enter",
+]
 
 START = "00_start.ipynb"
 LARGE_SCALE = 1.35
@@ -105,7 +115,7 @@ def header(state: PageState) -> widgets.VBox:
         home = html.escape(page_url(START, lang))
         brand.value = (
             f'<span class="ik-brand"><a href="{home}" title="{html.escape(t("kit.home", lang))}">'
-            f"{html.escape(t('kit.name', lang))}</a></span>"
+            f"{html.escape(t('kit.name', lang))}</a></span>{lang_state(lang)}"
         )
         large.description = t("header.large", lang)
         large.tooltip = t("header.large.tip", lang)
@@ -118,6 +128,19 @@ def header(state: PageState) -> widgets.VBox:
     root = widgets.VBox([bar, problems, failure, style])
     root.add_class("ik-page")
     return root
+
+
+def lang_state(lang: str) -> str:
+    """A hidden marker of the page's language for the template script a11y.js.
+
+    The script sets ``<html lang>`` from ``data-lang`` and the tab title from ``data-titles`` (every page's
+    title in this language; the script knows which page it is from the address) and ``data-kit``.
+    """
+    titles = json.dumps({p.notebook: p.text("title", lang) for p in PAGES}, ensure_ascii=False)
+    return (
+        f'<span class="ik-lang-state" hidden data-lang="{html.escape(lang)}" '
+        f'data-kit="{html.escape(t("kit.name", lang))}" data-titles="{html.escape(titles)}"></span>'
+    )
 
 
 def section(state: PageState, build: Callable[[str], widgets.Widget]) -> widgets.VBox:
