@@ -17,6 +17,7 @@ import json
 import pkgutil
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import ClassVar
 
 import ipywidgets as widgets
@@ -166,8 +167,10 @@ def test_the_catalogue_is_scanned(fragments: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("notebook", PAGES)
 def test_page_built_in_english_has_no_dutch_interface_text(
-    notebook: str, fragments: dict[str, str], monkeypatch: pytest.MonkeyPatch
+    notebook: str, fragments: dict[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    # A fresh journal: what other tests typed into the shared test journal is content, not interface.
+    monkeypatch.setenv("INTERVISIE_KIT_JOURNAL", str(tmp_path / "journal.sqlite"))
     monkeypatch.setenv(i18n.LANG_ENV, "en")
     monkeypatch.delenv("QUERY_STRING", raising=False)
     shown = build_page(notebook)

@@ -176,6 +176,7 @@ class JournalPage:
     trainee_id: str
     draft: dict[str, Any] = field(default_factory=dict)  # template, context, label, title, share, answers
     editing: int | None = None
+    saved: int | None = None  # the entry saved last: "Mijn reflecties" shows it first
     listeners: list[Callable[[], None]] = field(default_factory=list)
 
     @property
@@ -418,6 +419,7 @@ class EditorView(widgets.VBox):
             self.status.value = f"<p class='ik-warn-text' role='alert'>{_e(exc.text(lang))}</p>"
             return None
         self.reset()
+        page.saved = entry.id
         self.status.value = f"<p class='ik-ok-text' role='status'>{_e(t('journal.saved', lang))}</p>"
         page.changed()
         return entry
@@ -485,7 +487,7 @@ class BrowseView(widgets.VBox):
 
     def refresh(self) -> None:
         entries = self.page.entries()
-        current = self.list.value
+        current, self.page.saved = (self.page.saved or self.list.value), None
         self.list.options = [(self._label(e), e.id) for e in reversed(entries)]
         ids = [e.id for e in entries]
         self.list.value = current if current in ids else (ids[-1] if ids else None)
