@@ -569,3 +569,19 @@ def test_unknown_tag_on_a_mapping_is_refused(tmp_path: Path) -> None:
     run = run_validate(tmp_path, root)
     expected = Expected(f"{M}/tag.yaml", "", None, "ongeldige YAML: could not determine a constructor for the tag", "")
     assert_problem_lines(run, [expected])
+
+
+def test_every_custom_content_error_has_its_own_message() -> None:
+    """A model's own error code reaches the trainer as the kit's sentence in both languages, never as the
+    raw English of the validator (the loader's list of codes it translates is complete)."""
+    import re
+
+    from intervisie_kit.content import loader, problems
+
+    package = Path(loader.__file__).parent
+    source = "".join(p.read_text(encoding="utf-8") for p in package.glob("*.py"))
+    codes = set(re.findall(r'PydanticCustomError\(\s*"([a-z_]+)"', source))
+    assert codes, "no custom errors found: the pattern is out of date"
+    handled = loader._CUSTOM | {"text_or_mapping"}  # the loader reads text_or_mapping on its own
+    assert codes <= handled, f"codes shown as raw validator text: {sorted(codes - handled)}"
+    assert codes <= set(problems.MESSAGES), sorted(codes - set(problems.MESSAGES))

@@ -285,6 +285,11 @@ _CUSTOM = {
     "criteria_missing",
     "min_elements",
     "no_good_option",
+    "scale_ends",
+    "choice_options",
+    "options_only_choice",
+    "unknown_field",
+    "one_correct",
 }
 
 
