@@ -81,18 +81,13 @@ def default_location() -> Path:
     return platformdirs.user_data_path("intervisie-kit", appauthor=False) / FILENAME
 
 
-def _checkout_root() -> Path | None:
-    from ..paths import PACKAGE_DIR
-
-    root = PACKAGE_DIR.parent
-    return root if (root / "pyproject.toml").exists() or (root / ".git").exists() else None
-
-
 class GroupStore:
     """The one stored participant list of this computer (or of this server's coordinator)."""
 
     def __init__(self, location: str | os.PathLike[str] | None = None):
         path = (Path(location).expanduser() if location else default_location()).resolve()
+        from ..journal.store import _checkout_root  # one rule for what is the kit's own tree
+
         root = _checkout_root()
         if root is not None and path.is_relative_to(root.resolve()):
             raise StoreError(
