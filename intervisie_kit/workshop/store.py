@@ -255,7 +255,18 @@ def _question(row: Any) -> Question:
 
 
 #: A question with what the views need next to it: the round's number and the inbrenger's rating.
-_QUESTION_COLUMNS = (*questions.c, rounds.c.number.label("round_number"), ratings.c.rating.label("rating"))
+_QUESTION_COLUMNS = (
+    questions.c.id,
+    questions.c.round_id,
+    rounds.c.number,
+    questions.c.participant_id,
+    questions.c.text,
+    questions.c.kind,
+    questions.c.flags,
+    questions.c.hidden,
+    questions.c.pinned,
+    ratings.c.rating,
+)
 
 
 def _question_rows(where: sa.ColumnElement[bool]) -> sa.Select[Any]:
@@ -272,7 +283,10 @@ def _question_rows(where: sa.ColumnElement[bool]) -> sa.Select[Any]:
 
 
 def _with_context(row: Any) -> views.QuestionRow:
-    return views.QuestionRow(_question(row), int(row.round_number), row.rating)
+    qid, round_id, number, participant_id, text, kind, flags, hidden, pinned, rating = row
+    return views.QuestionRow(
+        qid, round_id, number, participant_id, text, kind, tuple(flags or ()), bool(hidden), bool(pinned), rating
+    )
 
 
 class WorkshopStore:
