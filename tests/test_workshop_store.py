@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from intervisie_kit.journal import Journal
 from intervisie_kit.workshop import MAX_NAME, MAX_PER_ROUND, MAX_QUESTION, MIN_INTERVAL
 from intervisie_kit.workshop.model import WorkshopError
-from intervisie_kit.workshop.store import WorkshopStore, questions
+from intervisie_kit.workshop.store import WorkshopStore
+from intervisie_kit.workshop.tables import questions
 
 from .hostile import HOSTILE, HOSTILE_IDS, assert_shown_as_text
 from .test_journal import journal_url_for_test  # noqa: F401 - the fixture: SQLite, and PostgreSQL when set
@@ -616,3 +617,13 @@ def test_the_participant_report_holds_their_questions_and_reflections(store: Wor
     assert report.startswith("# My start day") and "MIJN-REFLECTIE" in report and "VAN-SEM" not in report
     assert "[klik](javascript:" not in report and "\\[klik\\]" in report and "Werkdruk \\*nu\\*" in report
     refused("not_found", store.participant_report, "nobody", "nl")
+
+
+def test_a_participant_who_erases_their_own_data_leaves_the_room(store: WorkshopStore) -> None:
+    """'Wis mijn gegevens' on page 06 erases the trainee; their workshop rows go with it (cascade)."""
+    (inbrenger, sem, ada), _ = fill(store)
+    store.journal.erase_trainee(sem.trainee_id)
+    assert store.participant_by_secret(secret(1)) is None and store.kernel_binding("kernel-sem") is None
+    assert [p.id for p in store.participants()] == [inbrenger.id, ada.id]
+    assert "GEHEIM-Deelnemer 1" not in json.dumps(store.wall_view("nl"))
+    assert store.erase_counts().questions == 2
