@@ -99,6 +99,7 @@ def phone_view(
         role = pair[1] if lang == "en" else pair[0]
     asked_now = sum(1 for row in mine if current is not None and row.round_id == current.id)
     return {
+        "version": workshop.version,
         "workshop": {
             "title": workshop.title,
             "joining_open": workshop.joining_open,
@@ -205,6 +206,7 @@ def wall_view(
         listed.append(item)
     inbrenger = names.get(workshop.inbrenger_id or "")
     return {
+        "version": workshop.version,
         "title": workshop.title,
         "join": {"url": join_url, "code": workshop.code, "open": workshop.joining_open, "qr_svg": qr_svg},
         "case": _case(workshop),
