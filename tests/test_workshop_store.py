@@ -315,7 +315,10 @@ def test_the_trainer_hides_and_pins(store: WorkshopStore) -> None:
     assert wall["rounds"][0]["turns"] == 2  # hidden questions count in no tally
     store.moderate(rude.id, hidden=False)
     assert store.wall_view("nl")["rounds"][0]["turns"] == 3
-    refused("not_found", store.moderate, 99999, hidden=True)
+    store.set_inbrenger(noor.id)
+    for nonsense in (99999, "1", True, 2**40, None):
+        refused("not_found", store.moderate, nonsense, hidden=True)
+        refused("not_found", store.rate, noor.id, nonsense, "warm")
 
 
 def test_only_the_inbrenger_rates(store: WorkshopStore) -> None:

@@ -115,6 +115,12 @@ def clean_name(name: str) -> str:
     return name
 
 
+def _require_question_id(question_id: object) -> None:
+    """A question id from a request is a whole number (PostgreSQL would refuse anything else loudly)."""
+    if not isinstance(question_id, int) or isinstance(question_id, bool) or not 0 < question_id < 2**31:
+        raise _not_found()
+
+
 def _clean_text(text: str) -> str:
     return (text if isinstance(text, str) else "").replace("\x00", "").strip()
 
@@ -397,6 +403,7 @@ class WorkshopStore:
 
     def moderate(self, question_id: int, *, hidden: bool | None = None, pinned: bool | None = None) -> Question:
         """Hide a question from the room (or show it again), pin it to discuss (one pinned at a time)."""
+        _require_question_id(question_id)
         with self._write() as conn:
             ws = self._lock(conn)
             where = sa.and_(questions.c.id == question_id, questions.c.workshop_id == ws.id)
@@ -732,6 +739,7 @@ class WorkshopStore:
 
     def rate(self, participant_id: str, question_id: int, rating: str) -> Rating:
         """The inbrenger rates a question koud, neutraal or warm (again: the rating changes)."""
+        _require_question_id(question_id)
         if rating not in RATINGS:
             raise WorkshopError(
                 f"Kies koud, neutraal of warm (niet {str(rating)[:20]!r}).",
