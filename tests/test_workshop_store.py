@@ -630,3 +630,17 @@ def test_a_participant_who_erases_their_own_data_leaves_the_room(store: Workshop
     assert [p.id for p in store.participants()] == [inbrenger.id, ada.id]
     assert "GEHEIM-Deelnemer 1" not in json.dumps(store.wall_view("nl"))
     assert store.erase_counts().questions == 2
+
+
+def test_the_limits_module_is_light() -> None:
+    """The server, the pages' tests and the kernels read the limits without loading the database layer."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, intervisie_kit.workshop as w, intervisie_kit.workshop.model; "
+        "print('sqlalchemy' in sys.modules, 'tornado' in sys.modules, w.MAX_QUESTION)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.split() == ["False", "False", str(MAX_QUESTION)]
