@@ -498,6 +498,11 @@ def test_removing_a_participant_erases_what_they_typed(store: WorkshopStore) -> 
     with store.journal.reader.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM trainees WHERE id = :t"), {"t": sem.trainee_id}).scalar() == 0
     assert store.journal.entries(sem.trainee_id) == []
+    if store.journal.path is not None:  # overwritten in the file, not only unlinked
+        assert counts.compacted
+        data = b"".join(p.read_bytes() for p in store.journal.path.parent.glob("journal.sqlite*"))
+        assert b"GEHEIM-Deelnemer 1" not in data and b"PRIVE-Deelnemer 1" not in data
+        assert b"GEHEIM-Deelnemer 2" in data
     store.remove_participant(inbrenger.id)
     assert store.active().inbrenger_id is None
 
