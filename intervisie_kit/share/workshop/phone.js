@@ -134,7 +134,10 @@
     inFlight = true;
     updateSendState();
     W.setText($("ikw-send-status"), t("phone.sending"));
-    const result = await W.api("POST", "/workshop/api/questions", { text: pending.text, key: pending.key });
+    const result = await W.api("POST", `/workshop/api/questions?lang=${W.lang()}`, {
+      text: pending.text,
+      key: pending.key,
+    });
     inFlight = false;
     const box = $("ikw-question");
     if (result.ok) {
@@ -318,6 +321,10 @@
     renderSession();
     renderToRate();
     renderMine();
+    const left = view.limits && view.limits.left_in_round;
+    const leftNode = $("ikw-left");
+    leftNode.hidden = !round || typeof left !== "number";
+    W.setText(leftNode, round && typeof left === "number" ? t(left === 1 ? "phone.left.one" : "phone.left", { n: left }) : "");
     updateCounter();
     updateSendState();
   }
@@ -332,7 +339,7 @@
   async function save() {
     const button = $("ikw-save");
     button.disabled = true;
-    const result = await W.api("POST", "/workshop/api/save", {});
+    const result = await W.api("POST", `/workshop/api/save?lang=${W.lang()}`, {});
     button.disabled = false;
     if (result.status === 401) return toJoin();
     W.setText($("ikw-save-status"), result.ok ? t("phone.saved") : W.errorText(result));

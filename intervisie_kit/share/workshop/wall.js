@@ -45,6 +45,7 @@
     W.setText($("ikw-join-code"), join.code || "");
     $("ikw-join-code").parentElement.hidden = !join.open;
     $("ikw-join-closed").hidden = Boolean(join.open);
+    $("ikw-join-paused").hidden = !(join.open && join.paused);
     const qr = $("ikw-qr");
     qr.hidden = !join.open;
     if (join.qr_svg !== lastQr) {
@@ -52,6 +53,12 @@
       // qr_svg is built by the server (segno) from the join address: the one place markup is inserted.
       qr.innerHTML = join.qr_svg || "";
       const svg = qr.querySelector("svg");
+      if (svg && !svg.getAttribute("viewBox") && svg.getAttribute("width") && svg.getAttribute("height")) {
+        // Scale with the panel: a fixed-size code becomes one drawn in its own coordinates.
+        svg.setAttribute("viewBox", `0 0 ${parseFloat(svg.getAttribute("width"))} ${parseFloat(svg.getAttribute("height"))}`);
+        svg.removeAttribute("width");
+        svg.removeAttribute("height");
+      }
       if (svg) {
         svg.setAttribute("role", "img");
         svg.setAttribute("aria-label", t("wall.join.qr"));
@@ -258,6 +265,10 @@
     W.setText($("ikw-session-head"), t("phone.phase", { i: (Number(phase.index) || 0) + 1, n: phase.count || "?", name: pick(phase.name) }));
     const allowed = pick(phase.allowed);
     W.setText($("ikw-session-allowed"), allowed ? t("phone.allowed", { allowed }) : "");
+    const roles = Array.isArray(session.roles) ? session.roles : [];
+    const roleText = roles.map((r) => `${r.name} (${pick(r.role)})`).join(", ");
+    $("ikw-session-roles").hidden = !roleText;
+    W.setText($("ikw-session-roles"), roleText ? t("wall.roles", { list: roleText }) : "");
     const notes = (session.interventions || []).map(pick);
     const list = $("ikw-session-interventions");
     if (list.dataset.signature !== JSON.stringify(notes)) {
@@ -280,6 +291,10 @@
     const c = view.case || {};
     W.setText($("ikw-case-title"), c.title || "");
     W.setText($("ikw-case-text"), c.text || "");
+    const inbrenger = view.inbrenger && view.show_names ? String(view.inbrenger) : "";
+    $("ikw-inbrenger").hidden = !inbrenger;
+    W.setText($("ikw-inbrenger"), inbrenger ? t("wall.inbrenger", { name: inbrenger }) : "");
+    if (view.title) W.setText($("ikw-title"), view.title);
     const round = view.round;
     W.setText($("ikw-round"), round
       ? t(round.rule === "open" ? "phone.round.open" : "phone.round.all", { n: round.number })

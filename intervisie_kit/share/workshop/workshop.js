@@ -24,6 +24,7 @@
       "No connection to the trainer's laptop. Are you on the same Wi-Fi network?"],
     "wait.second": ["Probeer het over 1 seconde opnieuw.", "Try again in 1 second."],
     "wait.seconds": ["Probeer het over {n} seconden opnieuw.", "Try again in {n} seconds."],
+    "wait.left": ["(Nog {time} wachten.)", "({time} left to wait.)"],
     "wait.minutes": ["Probeer het over {n} minuten opnieuw.", "Try again in {n} minutes."],
 
     // join
@@ -65,6 +66,8 @@
     "phone.repeat": ["Deze vraag was al aangekomen. Dit zegt de coach:", "This question had already arrived. This is what the coach says:"],
     "phone.empty": ["Typ eerst een vraag.", "Please type a question first."],
     "phone.toolong": ["Een vraag mag hooguit {n} tekens hebben.", "A question can have at most {n} characters."],
+    "phone.left": ["Je kunt in deze ronde nog {n} vragen stellen.", "You can ask {n} more questions in this round."],
+    "phone.left.one": ["Je kunt in deze ronde nog 1 vraag stellen.", "You can ask 1 more question in this round."],
     "phone.mine": ["Mijn vragen", "My questions"],
     "phone.mine.none": ["Je hebt nog geen vragen gesteld.", "You have not asked any questions yet."],
     "phone.round.short": ["ronde {n}", "round {n}"],
@@ -109,6 +112,10 @@
     "wall.join.qr": ["QR-code met het adres om mee te doen", "QR code with the address to join"],
     "wall.join.big": ["Aanmelden groot tonen", "Show joining large"],
     "wall.join.small": ["Aanmelden klein tonen", "Show joining small"],
+    "wall.join.paused": ["Aanmelden met de code staat stil: er zijn te veel verkeerde codes geprobeerd. Maak een nieuwe code.",
+      "Joining with the code is paused: too many wrong codes were tried. Make a new code."],
+    "wall.inbrenger": ["Inbrenger: {name}", "Case giver: {name}"],
+    "wall.roles": ["Rollen: {list}", "Roles: {list}"],
     "wall.participants": ["{n} deelnemers", "{n} participants"],
     "wall.names.show": ["Namen tonen", "Show names"],
     "wall.names": ["Namen zichtbaar", "Names visible"],
@@ -300,7 +307,8 @@
     } else {
       text = t("error.status", { status: result.status });
     }
-    if (result && result.status === 429 && result.retryAfter !== null) text += " " + waitText(result.retryAfter);
+    // The server's own refusals name their wait; only a bare 429 gets one from Retry-After.
+    if (result && result.status === 429 && !error && result.retryAfter !== null) text += " " + waitText(result.retryAfter);
     return text;
   }
 
@@ -461,7 +469,7 @@
           button.disabled = false;
           return;
         }
-        say(`${text} ${waitText(left)}`, "error");
+        say(`${text} ${t("wait.left", { time: clock(left) })}`, "error");
         left -= 1;
       };
       if (waitTimer) window.clearInterval(waitTimer);
@@ -505,9 +513,7 @@
         return;
       }
       if (result.status === 429 && result.retryAfter) {
-        const error = result.data && result.data.error;
-        const base = error && (error[lang] || error.nl) ? String(error[lang] || error.nl) : t("error.status", { status: 429 });
-        blockFor(result.retryAfter, base);
+        blockFor(result.retryAfter, errorText(result));
         return;
       }
       say(errorText(result), "error");
