@@ -165,7 +165,10 @@
     const count = questions.length;
     if (knownCount === null || count !== knownCount) {
       const added = knownCount === null ? 0 : count - knownCount;
-      W.setText($("ikw-summary"), added > 0 ? t("wall.summary.new", { k: added, n: count }) : t("wall.summary", { n: count }));
+      let key = count === 1 ? "wall.summary.one" : "wall.summary";
+      if (added === 1) key = count === 1 ? "wall.summary.new.one" : "wall.summary.new1";
+      else if (added > 1) key = "wall.summary.new";
+      W.setText($("ikw-summary"), t(key, { k: added, n: count }));
       knownCount = count;
     }
   }
@@ -222,7 +225,11 @@
       return;
     }
     const pct = (r) => Math.round((Number(r.open_share) || 0) * 100);
-    const described = rounds.map((r) => t("wall.chart.round", { n: r.number, pct: pct(r), open: r.open || 0, turns: r.turns || 0 }));
+    const described = rounds.map((r) => (Number(r.turns) > 0
+      ? t("wall.chart.round", { n: r.number, pct: pct(r), open: r.open || 0, turns: r.turns })
+      : t("wall.chart.round.empty", { n: r.number })));
+    // A round without questions has no share yet: a dash, not a misleading 0%.
+    const shown = (r) => (Number(r.turns) > 0 ? `${pct(r)}%` : "–");
     const slot = 170;
     const width = Math.max(420, 40 + rounds.length * slot);
     const base = 250;
@@ -237,7 +244,7 @@
         x, y: base - h, width: 110, height: Math.max(h, 1), fill: "#1f7a3a",
         "data-round": r.number, "data-share": share, "data-testid": "chart-bar",
       }));
-      svg.appendChild(svgEl("text", { x: x + 55, y: base - h - 10, "text-anchor": "middle", "font-size": 30, "font-weight": 700 }, `${pct(r)}%`));
+      svg.appendChild(svgEl("text", { x: x + 55, y: base - h - 10, "text-anchor": "middle", "font-size": 30, "font-weight": 700 }, shown(r)));
       svg.appendChild(svgEl("text", { x: x + 55, y: base + 30, "text-anchor": "middle", "font-size": 22, "font-weight": 700 }, t("wall.round.short", { n: r.number })));
       svg.appendChild(svgEl("text", { x: x + 55, y: base + 56, "text-anchor": "middle", "font-size": 17 }, t(r.rule === "open" ? "wall.rule.open" : "wall.rule.all")));
     });
@@ -251,7 +258,7 @@
         W.el("td", { text: t(r.rule === "open" ? "wall.rule.open" : "wall.rule.all") }),
         W.el("td", { text: Number(r.turns) || 0 }),
         W.el("td", { text: Number(r.open) || 0 }),
-        W.el("td", { text: `${pct(r)}%` }),
+        W.el("td", { text: shown(r) }),
       ])),
     ]);
     holder.replaceChildren(svg, W.el("div", { class: "ikw-sr" }, [table]));
@@ -299,7 +306,8 @@
     W.setText($("ikw-round"), round
       ? t(round.rule === "open" ? "phone.round.open" : "phone.round.all", { n: round.number })
       : t("wall.round.none"));
-    W.setText($("ikw-participants"), t("wall.participants", { n: Number(view.participants) || 0 }));
+    const people = Number(view.participants) || 0;
+    W.setText($("ikw-participants"), t(people === 1 ? "wall.participants.one" : "wall.participants", { n: people }));
     $("ikw-names").setAttribute("aria-pressed", String(Boolean(view.show_names)));
     renderJoin();
     renderSession();
