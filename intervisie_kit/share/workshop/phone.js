@@ -76,8 +76,18 @@
     $("ikw-send").disabled = Boolean(pending) || inFlight || (noRound && !pending);
   }
 
-  function showError(text) {
+  // The last refusal and save result, kept as the server's answer so a language switch can say them again.
+  let lastError = null;
+  let lastSave = null;
+
+  function showError(text, result) {
+    lastError = result || null;
     W.setText($("ikw-send-error"), text);
+  }
+
+  function showSave() {
+    if (!lastSave) return;
+    W.setText($("ikw-save-status"), lastSave.ok ? t("phone.saved") : W.errorText(lastSave));
   }
 
   function showVerdict() {
@@ -146,7 +156,7 @@
       retries = 0;
       if (box.value.trim() === pending.text) box.value = "";
       lastSent = result.data || null;
-      W.setText($("ikw-send-status"), "");
+      W.setText($("ikw-send-status"), t("phone.sent.status"));
       showError("");
       showVerdict();
       if (lastSent && lastSent.question) mergeMine(lastSent.question);
@@ -165,7 +175,7 @@
       box.value = pending.text;
       store(DRAFT_KEY, pending.text);
       W.setText($("ikw-send-status"), "");
-      showError(W.errorText(result));
+      showError(W.errorText(result), result);
     }
     updateCounter();
     updateSendState();
@@ -310,6 +320,14 @@
     if (!view) return;
     const ws = view.workshop || {};
     const me = view.me || {};
+    if (lastSent && lastSent.question) {
+      // The newest verdict in the view's language (the view is asked again after a language switch).
+      const fresh = (view.questions || []).find((q) => String(q.id) === String(lastSent.question.id));
+      if (fresh && fresh.verdict_html !== lastSent.question.verdict_html) {
+        lastSent = { ...lastSent, question: fresh };
+        showVerdict();
+      }
+    }
     W.setText($("ikw-me"), me.name ? t("phone.hello", { name: me.name }) : "");
     const c = ws.case || {};
     W.setText($("ikw-case-title"), c.title || t("phone.case"));
@@ -342,7 +360,8 @@
     const result = await W.api("POST", `/workshop/api/save?lang=${W.lang()}`, {});
     button.disabled = false;
     if (result.status === 401) return toJoin();
-    W.setText($("ikw-save-status"), result.ok ? t("phone.saved") : W.errorText(result));
+    lastSave = result;
+    showSave();
   }
 
   function init() {
@@ -364,6 +383,10 @@
       setLinks();
       updateCounter();
       showVerdict();
+      showSave();
+      if (lastError) showError(W.errorText(lastError), lastError);
+      if (load(PENDING_KEY)) W.setText($("ikw-send-status"), t("phone.pending"));
+      else if (lastSent) W.setText($("ikw-send-status"), t("phone.sent.status"));
       render();
     });
     poll = W.longPoll((since, lang) => `/workshop/api/me?since=${since}&lang=${lang}`, {

@@ -62,6 +62,8 @@
     "phone.sending": ["Je vraag wordt verstuurd…", "Sending your question…"],
     "phone.pending": ["Nog niet verstuurd: geen verbinding. We versturen je vraag vanzelf zodra de verbinding terug is.",
       "Not sent yet: no connection. Your question will be sent by itself once the connection is back."],
+    "phone.sent.status": ["Je vraag is verstuurd. Wat de coach ervan zegt, staat hieronder.",
+      "Your question was sent. What the coach says about it is below."],
     "phone.sent": ["Verstuurd. Dit zegt de coach:", "Sent. This is what the coach says:"],
     "phone.repeat": ["Deze vraag was al aangekomen. Dit zegt de coach:", "This question had already arrived. This is what the coach says:"],
     "phone.empty": ["Typ eerst een vraag.", "Please type a question first."],
@@ -370,6 +372,13 @@
           }
           if (wasOffline && handlers.onReconnect) handlers.onReconnect();
           if (!fresh) await pause(SAME_VERSION_GAP_MS);
+          continue;
+        }
+        if (result.ok) {
+          // An answer without a view (e.g. 204): nothing new; ask again after a breath.
+          failures = 0;
+          setOffline(false);
+          await pause(SAME_VERSION_GAP_MS);
           continue;
         }
         if (result.status === 401 && handlers.onUnauthorized) { handlers.onUnauthorized(result); return; }
