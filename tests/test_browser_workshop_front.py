@@ -402,6 +402,12 @@ def test_a_refusal_is_shown_and_keeps_the_typed_text(fake: FakeWorkshop, page: P
     expect(page.get_by_test_id("send-button")).to_be_enabled()
     assert pending(page) is None
     assert len(fake.calls("POST", "/workshop/api/questions")) == 1
+    # What was typed survives a reload too (the draft), and is not sent by itself.
+    page.get_by_test_id("question-box").fill(text + " En toen?")
+    page.reload()
+    expect(page.get_by_test_id("question-box")).to_have_value(text + " En toen?")
+    expect(page.get_by_test_id("question-counter")).to_have_text(f"{len(text) + 9} van 400 tekens")
+    assert len(fake.calls("POST", "/workshop/api/questions")) == 1
 
 
 def test_the_inbrenger_rates_with_three_buttons(fake: FakeWorkshop, page: Page, site: str) -> None:
