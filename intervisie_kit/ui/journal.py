@@ -1,8 +1,8 @@
 """Page 06 Reflectie: write, browse and edit one's own reflections, share them by choice, export reports.
 
-The page works for the one trainee of a laptop (:meth:`Journal.local_trainee`); every call into the
-journal names that trainee, so the same page can later serve many trainees on one server once each
-browser carries its own trainee id. Drafts survive a language switch: the controller keeps them while
+The page works for the trainee its kernel serves (:func:`intervisie_kit.workshop.identity.current_trainee`):
+on a laptop the one local trainee, at a startdag the participant the server bound this kernel to. Every
+call into the journal names that trainee. Drafts survive a language switch: the controller keeps them while
 the widgets are rebuilt.
 """
 
@@ -29,6 +29,7 @@ from ..journal.report import (
     report_markdown,
     report_pdf,
 )
+from ..workshop.identity import current_trainee
 from .dutch_only import dutch_html
 from .shell import PageState, notice, section
 
@@ -199,8 +200,14 @@ class JournalPage:
 
 
 def open_page_journal(content: Content) -> JournalPage:
+    """Open the journal for this kernel's trainee; asked here, when the page is built after its request."""
     journal = Journal()
-    return JournalPage(content, journal, journal.local_trainee().id)
+    try:
+        trainee_id = current_trainee(journal)
+    except BaseException:
+        journal.close()  # no identity, no journal: the page keeps nothing open
+        raise
+    return JournalPage(content, journal, trainee_id)
 
 
 def reflection(state: PageState) -> widgets.VBox:
@@ -783,14 +790,17 @@ class DataView(widgets.VBox):
         page, lang = self.page, self.lang
         try:
             erased = page.journal.erase_trainee(page.trainee_id)
-            page.trainee_id = page.journal.local_trainee().id  # a fresh, empty identity
         except JournalError as exc:
             self.result.value = f"<p class='ik-warn-text' role='alert'>{_e(exc.text(lang))}</p>"
             return
+        done = t("journal.erase.done", lang, entries=erased.entries, shared=erased.shared_entries)
+        pending = "" if erased.compacted else f" {t('journal.erase.pending', lang)}"
+        try:
+            page.trainee_id = current_trainee(page.journal)  # a fresh, empty identity on a laptop
+        except JournalError as exc:  # a startdag participant who erased themselves is no longer bound
+            pending += f" {exc.text(lang)}"
         page.draft, page.editing = {}, None
         self.name.value = ""
         self.agree.value = False
         page.changed()
-        done = t("journal.erase.done", lang, entries=erased.entries, shared=erased.shared_entries)
-        pending = "" if erased.compacted else f" {t('journal.erase.pending', lang)}"
         self.result.value = f"<p class='ik-ok-text' role='status'>{_e(done + pending)}</p>"
