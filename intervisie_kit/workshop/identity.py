@@ -19,6 +19,8 @@ import os
 import re
 from typing import TYPE_CHECKING
 
+from . import WORKSHOP_ENV  # the limits module: light, no SQLAlchemy
+
 if TYPE_CHECKING:  # the journal (SQLAlchemy) loads only when a page asks for an identity
     from ..journal import Journal
 
@@ -32,7 +34,6 @@ __all__ = [
     "wait_for_request",
 ]
 
-WORKSHOP_ENV = "INTERVISIE_KIT_WORKSHOP"
 NOT_BOUND = (
     "Open deze pagina via je telefoonpagina van de startdag.",
     "Open this page through your startdag phone page.",
