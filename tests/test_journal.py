@@ -27,7 +27,7 @@ from intervisie_kit.journal import Context, Journal, JournalError, Share
 from intervisie_kit.journal.privacy import Kind, find_identifying, pseudonymise
 from intervisie_kit.journal.progress import practice_frame, progress, progress_chart
 from intervisie_kit.journal.report import build_report, report_html, report_markdown, report_pdf
-from intervisie_kit.journal.store import JOURNAL_ENV, MAX_TEXT, journal_url
+from intervisie_kit.journal.store import HEAD, JOURNAL_ENV, MAX_TEXT, journal_url
 
 from .conftest import in_ci
 
@@ -167,7 +167,7 @@ def test_head_constant_matches_the_newest_migration() -> None:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from intervisie_kit.journal.store import HEAD, MIGRATIONS
+    from intervisie_kit.journal.store import MIGRATIONS
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -180,7 +180,7 @@ def test_a_journal_from_kit_0_1_opens_and_upgrades(tmp_path: Path) -> None:
     with sqlite3.connect(old) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     with Journal(old) as j:
-        assert j.schema_version() == "0002"
+        assert j.schema_version() == HEAD
         noor = j.local_trainee()
         assert noor.name == "Noor"
         first, second = j.entries(noor.id)

@@ -105,7 +105,7 @@ def format_date(moment: datetime, lang: str) -> str:
 
 
 #: Entries the kit's pages save (practice round, exercise set, session): their summary is Markdown.
-KIT_SUMMARIES = frozenset({"oefenronde", "oefenset", "sessie"})
+KIT_SUMMARIES = frozenset({"oefenronde", "oefenset", "sessie", "startdag-vragenmuur"})
 
 
 def entry_blocks(entry: Entry, templates: Mapping[str, ReflectionTemplate], lang: str = "nl") -> Block:

@@ -62,7 +62,7 @@ __all__ = [
 JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"
 LAUNCH_DIR_ENV = "INTERVISIE_KIT_LAUNCH_DIR"  # where `serve` was started: relative journal paths mean this
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0002"  # the newest migration; tests/test_journal.py checks it against migrations/versions
+HEAD = "0003"  # the newest migration; tests/test_journal.py checks it against migrations/versions
 #: Characters per answer. A long reflection fits, and so does the generated summary of a session with its
 #: most questions (session.MAX_QUESTIONS x coach.MAX_QUESTION_CHARS); a pasted book does not.
 MAX_TEXT = 300_000
@@ -78,7 +78,11 @@ trainees = sa.Table(
     sa.Column("id", sa.String(32), primary_key=True),
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("created", sa.DateTime(), nullable=False),
+    # "local": the laptop's own trainee (or one added by hand); "workshop": a startdag participant.
+    sa.Column("origin", sa.String(20), nullable=False, server_default="local"),
 )
+#: ``trainees.origin`` of the trainees a startdag workshop makes for its participants.
+ORIGIN_WORKSHOP = "workshop"
 entries = sa.Table(
     "entries",
     metadata,
@@ -428,9 +432,18 @@ class Journal:
         return Trainee(row.id, row.name, row.created)
 
     def local_trainee(self) -> Trainee:
-        """The one trainee of a single-laptop journal: the first one, created when there is none."""
+        """The one trainee of a single-laptop journal: the first one, created when there is none.
+
+        Trainees a startdag workshop made for its participants (``origin = "workshop"``) never count: the
+        trainer's laptop keeps its own identity, also after a workshop that kept shared entries.
+        """
         with self.reader.connect() as conn:
-            row = conn.execute(trainees.select().order_by(trainees.c.created, trainees.c.id).limit(1)).first()
+            row = conn.execute(
+                trainees.select()
+                .where(trainees.c.origin != ORIGIN_WORKSHOP)
+                .order_by(trainees.c.created, trainees.c.id)
+                .limit(1)
+            ).first()
         return Trainee(row.id, row.name, row.created) if row is not None else self.add_trainee()
 
     def rename(self, trainee_id: str, name: str) -> Trainee:
