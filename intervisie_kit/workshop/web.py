@@ -137,6 +137,7 @@ STATUS = {
     "full": 409,
     "rating": 400,
     "rule": 409,
+    "key": 400,
 }
 
 SECURITY_HEADERS = {
@@ -576,10 +577,10 @@ class WallApi(LongPoll):
         if not await self.wait_for_change():
             return
         version = self.ws.store.version()
-        view = dict(self.store_call("wall_view", self.lang))
-        join = dict(view.get("join") or {})
-        join.update(url=self.ws.join_url, qr_svg=qr_svg(self.ws.join_url), paused=self.ws.limiter.paused)
-        view["join"] = join
+        url = self.ws.join_url
+        view = dict(self.store_call("wall_view", self.lang, join_url=url, qr_svg=qr_svg(url) if url else ""))
+        # Joining by code paused by the room's limit (until the trainer makes a new code): the wall says so.
+        view["join"] = {**(view.get("join") or {}), "paused": self.ws.limiter.paused}
         self.send_json({**view, "version": version, "server_time": time.time()})
 
 
@@ -588,7 +589,7 @@ class QuestionsApi(WorkshopHandler):
         participant = self.participant()
         data = self.body()
         text, key = data.get("text"), data.get("key")
-        if not isinstance(text, str) or not isinstance(key, str) or not 0 < len(key) <= 100:
+        if not isinstance(text, str) or not isinstance(key, str):
             raise ApiError.of(400, "bad_request", "ws.err.bad_request")
         question, repeat = self.store_call("submit", participant.id, text, key)
         self.ws.changed()
