@@ -80,6 +80,7 @@ def test_page_06_shows_only_the_bound_participants_entries(room: Room, monkeypat
     view = journal_ui.reflection(state).children[0]
     assert isinstance(view, journal_ui.JournalView)
     titles = _titles(view)
+    assert "laptop van de trainer" in html_of(view) and str(room.path) not in html_of(view)
     assert "Anna schrijft" in titles
     assert "Bram schrijft" not in titles and "De trainer schrijft" not in titles
     # What Anna writes on this page is hers, not the trainer's.

@@ -205,3 +205,16 @@ def test_store_errors_are_shown_not_raised(view: regie_ui.RegieView, monkeypatch
     monkeypatch.setattr(view.store, "active", refuse)
     view.refresh_button.click()  # a failing re-read says so too
     assert "even bezet" in view.status.value
+
+
+def test_the_ticker_rereads_only_when_the_store_changed(view: regie_ui.RegieView, journal: Journal) -> None:
+    assert "ik-ticker" in view.ticker._dom_classes and view.ticker.layout.display == "none"
+    assert view.poll() is False  # nothing changed since the page read the store
+    _join(journal, "Anna")  # from a phone, meanwhile
+    view.ticker.click()  # what the template's script does every few seconds
+    assert "Anna" in html_of(view.people) and "Deelnemers (1)" in view.people_title.value
+    assert view.poll() is False
+    view.end.click()
+    assert "1 deelnemer(s)" in view.end_question.value
+    _join(journal, "Bram")
+    assert view.poll() is True and "2 deelnemer(s)" in view.end_question.value  # the question stays true

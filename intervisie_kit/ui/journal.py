@@ -29,7 +29,7 @@ from ..journal.report import (
     report_markdown,
     report_pdf,
 )
-from ..workshop.identity import current_trainee
+from ..workshop.identity import current_trainee, is_workshop, serves_trainer
 from .dutch_only import dutch_html
 from .shell import PageState, notice, section
 
@@ -46,6 +46,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "gedeelde reflecties komen in een verslag of export. Ze staan op deze computer, niet in de kit: {where}",
         "Your reflections are private. Nobody else sees them unless you set a reflection to 'share'; only "
         "shared reflections go into a report or export. They are stored on this computer, not in the kit: {where}",
+    ),
+    "journal.private.startdag": (
+        "Je reflecties zijn privé. Niemand anders ziet ze, ook de trainer niet, tenzij jij een reflectie op "
+        "'delen' zet. Ze staan tijdelijk op de laptop van de trainer en worden gewist als de startdag wordt "
+        "afgesloten: download je verslag op je telefoonpagina voordat je weggaat.",
+        "Your reflections are private. Nobody else sees them, not even the trainer, unless you set a reflection "
+        "to 'share'. They are kept on the trainer's laptop for now and are erased when the startdag ends: download "
+        "your report from your phone page before you leave.",
     ),
     "journal.unavailable": ("Het dagboek kan niet geopend worden", "The journal cannot be opened"),
     "journal.template": ("Manier van reflecteren", "Way of reflecting"),
@@ -179,6 +187,7 @@ class JournalPage:
     editing: int | None = None
     saved: int | None = None  # the entry saved last: "Mijn reflecties" shows it first
     listeners: list[Callable[[], None]] = field(default_factory=list)
+    startdag: bool = False  # a participant's page at a startdag: the journal is on the trainer's laptop
 
     @property
     def templates(self) -> Mapping[str, ReflectionTemplate]:
@@ -204,10 +213,11 @@ def open_page_journal(content: Content) -> JournalPage:
     journal = Journal()
     try:
         trainee_id = current_trainee(journal)
+        participant = is_workshop() and not serves_trainer(journal)
     except BaseException:
         journal.close()  # no identity, no journal: the page keeps nothing open
         raise
-    return JournalPage(content, journal, trainee_id)
+    return JournalPage(content, journal, trainee_id, startdag=participant)
 
 
 def reflection(state: PageState) -> widgets.VBox:
@@ -230,7 +240,8 @@ class JournalView(widgets.VBox):
         self.add_class("ik-journal")
         where = str(page.journal.path) if page.journal.path else page.journal.url.render_as_string(hide_password=True)
         notes = "".join(f"<p class='ik-warn-text' role='status'>{_e(n.text(lang))}</p>" for n in page.journal.notices)
-        intro = widgets.HTML(f"<p class='ik-journal-private'>{_e(t('journal.private', lang, where=where))}</p>{notes}")
+        private = t("journal.private.startdag", lang) if page.startdag else t("journal.private", lang, where=where)
+        intro = widgets.HTML(f"<p class='ik-journal-private'>{_e(private)}</p>{notes}")
         self.editor = EditorView(page, lang)
         self.browser = BrowseView(page, lang, self)
         self.progress = ProgressView(page, lang)  # fills itself when its tab is first opened (pandas, charts)

@@ -7,8 +7,11 @@ inbrenger), starts and closes question rounds, shows or hides names, removes a p
 the workshop after saying exactly what will be erased.
 
 Everything goes through :class:`~intervisie_kit.workshop.store.WorkshopStore`; the phones and the wall
-read the same store through the server. The page re-reads the store after each of its own actions and
-on its "Vernieuwen" button (participants join from their phones meanwhile). Errors the trainer can act
+read the same store through the server. The page re-reads the store after each of its own actions, on
+its "Vernieuwen" button, and when the store changed (participants join from their phones meanwhile):
+the page template's script (``live.js``) presses a hidden button ``.ik-ticker`` every few seconds while
+the tab is visible, and the kernel then compares one number, the workshop's ``version``; no thread and
+no timer in the kernel. Errors the trainer can act
 on (:class:`WorkshopError`, :class:`JournalError`) are shown in the page's language, never a traceback.
 """
 
@@ -24,7 +27,7 @@ from ..i18n import register, t
 from .limits import too_long
 from .shell import PageState, notice, section
 
-__all__ = ["TEXTS", "RegieView", "regie"]
+__all__ = ["TEXTS", "RegieView", "regie", "ticker"]
 
 TEXTS: dict[str, tuple[str, str]] = {
     "ws.off.title": ("Zo geef je een startdag met de kit", "How to run a startdag with the kit"),
@@ -156,6 +159,14 @@ def _warn(text: str) -> str:
     return f"<p class='ik-warn-text' role='alert'>{_e(text)}</p>"
 
 
+def ticker(tick: Callable[[], object]) -> widgets.Button:
+    """A hidden button the template's script presses every few seconds while the tab is visible."""
+    button = widgets.Button(layout=widgets.Layout(display="none"))
+    button.add_class("ik-ticker")
+    button.on_click(lambda _: tick())
+    return button
+
+
 def regie(state: PageState) -> widgets.VBox:
     """The page's section: the explanation outside workshop mode, the trainer's controls in it."""
     from ..workshop.identity import is_workshop
@@ -199,7 +210,9 @@ class RegieView(widgets.VBox):
         self._build_people()
         self._build_end()
         self.body = widgets.VBox()
-        self.children = (self.status, self.body)
+        self._seen_version: int | None = None
+        self.ticker = ticker(lambda: self.poll())
+        self.children = (self.status, self.body, self.ticker)
         self.refresh()
 
     # -- parts ---------------------------------------------------------------------------------------
@@ -466,8 +479,28 @@ class RegieView(widgets.VBox):
 
     _refreshing = False
 
+    def poll(self) -> bool:
+        """A tick: re-read the store only when it changed since the last read. True when it did."""
+        from ..journal import JournalError
+        from ..workshop.store import WorkshopError
+
+        try:
+            changed = self.store.version() != self._seen_version
+        except (WorkshopError, JournalError):
+            return False  # busy: the next tick asks again
+        if not changed:
+            return False
+        self._safe_refresh()
+        if self.end_confirm.children:  # the numbers in the question must be the numbers erased
+            try:
+                self._ask_end()
+            except (WorkshopError, JournalError) as exc:
+                self.status.value = _warn(exc.text(self.lang))
+        return True
+
     def refresh(self) -> None:
         """Show the store as it is now: the workshop, its round, case and participants."""
+        self._seen_version = self.store.version()  # read first: a write during the reads shows next tick
         workshop = self.store.active()
         if workshop is None:
             self.body.children = (self.none_box,)
@@ -484,8 +517,12 @@ class RegieView(widgets.VBox):
             )
             people = self.store.participants()
             options = [(t("ws.inbrenger.none", lang), None)] + [(p.name, p.id) for p in people]
+            chosen, ids = self.inbrenger.value, {p.id for p in people}
             self.inbrenger.options = options
-            self.inbrenger.value = workshop.inbrenger_id if any(p.id == workshop.inbrenger_id for p in people) else None
+            # keep a choice the trainer is about to confirm; otherwise show the store's inbrenger
+            self.inbrenger.value = (
+                chosen if chosen in ids else (workshop.inbrenger_id if workshop.inbrenger_id in ids else None)
+            )
         finally:
             self._refreshing = False
         case_title = workshop.case_title or ""
