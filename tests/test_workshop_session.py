@@ -97,9 +97,13 @@ def test_a_question_phase_opens_an_open_round_for_the_phones_and_counts_them(jou
     current = store.wall_view("nl")["round"]
     assert current is not None and current["rule"] == "open"
     assert "Vragen van telefoons in deze ronde: 0" in view.room.value
+    view.room_ticker.click()  # nothing changed: nothing re-read
     store.submit(anna, "Wat maakte dat je toen zweeg?", "key-1")
-    view.room_refresh.click()
+    view.room_ticker.click()  # what the template's script does every few seconds
     assert "Vragen van telefoons in deze ronde: 1" in view.room.value
+    store.submit(_join(journal, "Bram"), "Hoe reageerde je collega?", "key-2")
+    view.room_refresh.click()
+    assert "Vragen van telefoons in deze ronde: 2" in view.room.value
     view.intervention_buttons[Mistake.ADVICE_IN_QUESTION_ROUND].click()
     interventions = _live(journal)["interventions"]  # type: ignore[index]
     assert len(interventions) == 1 and "Anna" not in interventions[0]

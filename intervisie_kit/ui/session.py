@@ -532,7 +532,10 @@ class SessionView(widgets.VBox):
         self.room_refresh = widgets.Button(description=t("session.ws.refresh", lang), icon="refresh")
         self.room_refresh.add_class("ik-session-room-refresh")
         self.room_refresh.on_click(lambda _: self.render())
-        self.room_box = widgets.HBox([self.room, self.room_refresh])
+        from .workshop import ticker
+
+        self.room_ticker = ticker(self._room_tick)
+        self.room_box = widgets.HBox([self.room, self.room_refresh, self.room_ticker])
         _display(self.room_box, self.store.workshop is not None)
         self.live = widgets.VBox(
             [
@@ -728,10 +731,20 @@ class SessionView(widgets.VBox):
         publisher = self.store.workshop
         if publisher is None:
             return
-        lang = self._lang
-        if not publisher.publish(session, lang):
+        if not publisher.publish(session, self._lang):
             self._room_problem(publisher.problem)
             return
+        self._show_room(session)
+
+    def _room_tick(self) -> None:
+        """The template's script presses the hidden ticker: recount the phone questions if the room changed."""
+        publisher = self.store.workshop
+        if publisher is not None and publisher.changed():
+            self._show_room(self.store.session)
+
+    def _show_room(self, session: Session | None) -> None:
+        publisher, lang = self.store.workshop, self._lang
+        publisher.changed()  # what is shown now is the store as of this version
         lines = [t("session.ws.live", lang)] if session is not None and session.status is not Status.FINISHED else []
         count = publisher.phone_questions()
         if count is not None:

@@ -85,6 +85,18 @@ class SessionPublisher:
         self.round: Any = None  # the wall round this page opened for the current question phase
         self.round_phase: int | None = None  # which phase that round belongs to
         self.problem: Any = None  # the last publishing failure (an error with .text(lang)), or None
+        self.seen: int | None = None  # the store's version when the page last looked
+
+    def changed(self) -> bool:
+        """Whether the store changed since the last call (a busy store counts as unchanged: ask again later)."""
+        try:
+            version = self.store.version()
+        except Exception:
+            return False
+        if version == self.seen:
+            return False
+        self.seen = version
+        return True
 
     def participants(self) -> list[Any]:
         return list(self.store.participants())
