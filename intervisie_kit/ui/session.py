@@ -534,7 +534,7 @@ class SessionView(widgets.VBox):
         self.room_refresh.on_click(lambda _: self.render())
         from .workshop import ticker
 
-        self.room_ticker = ticker(self._room_tick)
+        self.room_ticker = ticker(self._room_tick, lang)
         self.room_box = widgets.HBox([self.room, self.room_refresh, self.room_ticker])
         _display(self.room_box, self.store.workshop is not None)
         self.live = widgets.VBox(

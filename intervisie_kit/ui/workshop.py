@@ -48,6 +48,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This page is for the trainer, on the trainer's laptop.",
     ),
     "ws.none": ("Er loopt nu geen startdag.", "No startdag is running now."),
+    "ws.tick": ("Bijwerken", "Update"),
     "ws.open": ("Nieuwe startdag openen", "Open a new startdag"),
     "ws.code": ("Aanmeldcode", "Join code"),
     "ws.code.help": (
@@ -159,9 +160,9 @@ def _warn(text: str) -> str:
     return f"<p class='ik-warn-text' role='alert'>{_e(text)}</p>"
 
 
-def ticker(tick: Callable[[], object]) -> widgets.Button:
+def ticker(tick: Callable[[], object], lang: str) -> widgets.Button:
     """A hidden button the template's script presses every few seconds while the tab is visible."""
-    button = widgets.Button(layout=widgets.Layout(display="none"))
+    button = widgets.Button(description=t("ws.tick", lang), layout=widgets.Layout(display="none"))
     button.add_class("ik-ticker")
     button.on_click(lambda _: tick())
     return button
@@ -211,7 +212,7 @@ class RegieView(widgets.VBox):
         self._build_end()
         self.body = widgets.VBox()
         self._seen_version: int | None = None
-        self.ticker = ticker(lambda: self.poll())
+        self.ticker = ticker(lambda: self.poll(), lang)
         self.children = (self.status, self.body, self.ticker)
         self.refresh()
 
