@@ -169,3 +169,17 @@ def test_a_preheated_kernel_reads_its_identity_only_after_its_request(room: Room
     assert "Bram schrijft" in _titles(view) and "Anna schrijft" not in _titles(view)
     shell.follow_address(state)  # the last cell: the request is known, no second wait (it would never end)
     assert waits == [None] and state.lang == "en"
+
+
+def test_a_participant_who_erases_their_data_keeps_no_identity(room: Room, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _as_kernel(monkeypatch, "k-anna")
+    view = journal_ui.reflection(shell.PageState.create(lang="nl")).children[0]
+    view.data.agree.value = True
+    view.data.erase.click()
+    said = view.data.result.value
+    assert "Gewist: 1 reflectie(s)" in said and "telefoonpagina" in said
+    with Journal(room.path) as j:
+        assert [e.title for e in j.entries(room.bram_trainee)] == ["Bram schrijft"]  # nobody else's data
+        assert [e.title for e in j.entries(room.trainer_trainee)] == ["De trainer schrijft"]
+        with pytest.raises(JournalError):
+            identity.current_trainee(j)
