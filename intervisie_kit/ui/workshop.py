@@ -532,10 +532,9 @@ class RegieView(widgets.VBox):
             if case_title or workshop.case_text
             else f"<p class='ik-muted'>{_e(t('ws.case.nothing', lang))}</p>"
         )
-        view = self.store.wall_view(lang)
-        current = view.get("round")
+        current = next((r for r in self.store.rounds() if r.open), None)
         self.round_now.value = (
-            f"<p>{_e(t('ws.round.now', lang, n=current['number'], rule=t('ws.rule.' + current['rule'], lang)))}</p>"
+            f"<p>{_e(t('ws.round.now', lang, n=current.number, rule=t('ws.rule.' + current.rule, lang)))}</p>"
             if current
             else f"<p class='ik-muted'>{_e(t('ws.round.none', lang))}</p>"
         )

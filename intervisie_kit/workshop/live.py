@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..cards import CONTRIBUTION_WORDS
@@ -131,9 +131,7 @@ class SessionPublisher:
         self.round, self.round_phase = None, None
 
     def _open_round_number(self) -> int | None:
-        view: Mapping[str, Any] = self.store.wall_view("nl")
-        current = view.get("round")
-        return current.get("number") if current else None
+        return next((r.number for r in self.store.rounds() if r.open), None)
 
     def phone_questions(self) -> int | None:
         """How many questions phones sent in the round this page opened; ``None`` when it opened none."""
