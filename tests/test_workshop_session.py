@@ -165,3 +165,16 @@ def test_runner_publishes_only_for_the_trainers_kernel_in_workshop_mode(journal:
     monkeypatch.setattr(identity, "kernel_id", lambda: "k-nobody")
     view = runner(state, SessionStore()).children[0]
     assert view.store.workshop is None and view.from_workshop.layout.display == "none"  # type: ignore[attr-defined]
+
+
+def test_the_room_sees_only_the_latest_interventions(journal: Journal) -> None:
+    from intervisie_kit.workshop.live import MAX_ROOM_INTERVENTIONS
+
+    view, _ = _view(journal)
+    view.names.value = "Anna\nBram\nCem"
+    view.start.click()
+    button = next(iter(view.intervention_buttons.values()))
+    for _ in range(MAX_ROOM_INTERVENTIONS + 5):
+        button.click()
+    assert len(view.session.interventions) == MAX_ROOM_INTERVENTIONS + 5  # type: ignore[union-attr]
+    assert len(_live(journal)["interventions"]) == MAX_ROOM_INTERVENTIONS  # type: ignore[index]

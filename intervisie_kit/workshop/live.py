@@ -18,9 +18,12 @@ from ..cards import CONTRIBUTION_WORDS
 from ..i18n import pick
 from ..session import Session, Status, mistake_text
 
-__all__ = ["SessionPublisher", "live_state", "role_map"]
+__all__ = ["MAX_ROOM_INTERVENTIONS", "SessionPublisher", "live_state", "role_map"]
 
 _log = logging.getLogger(__name__)
+
+#: The room sees the latest interventions only: the live state stays small however long the session runs.
+MAX_ROOM_INTERVENTIONS = 20
 
 #: The role words phones show, most specific first (a timekeeper who is also a member is the timekeeper).
 ROLE_ORDER = ("inbrenger", "gespreksleider", "tijdbewaker", "deelnemer")
@@ -69,7 +72,8 @@ def live_state(session: Session, participants: Iterable[Any], lang: str, *, now:
         "remaining": round(remaining, 1),
         "running": running,
         "roles": role_map(session, participants),
-        "interventions": [mistake_text(i.kind, lang) for i in session.interventions],  # never the note or a name
+        # never the note or a name; the newest last, as on page 05
+        "interventions": [mistake_text(i.kind, lang) for i in session.interventions[-MAX_ROOM_INTERVENTIONS:]],
     }
 
 
