@@ -61,6 +61,7 @@ from ..trajectory import parse_members
 from .journal_link import save_to_journal_button
 from .shell import PageState, notice, section, submit_on_enter
 from .verdict import tally_html, verdict_html
+from .workshop import ticker
 
 __all__ = ["TEXTS", "SessionStore", "SessionView", "runner"]
 
@@ -532,8 +533,6 @@ class SessionView(widgets.VBox):
         self.room_refresh = widgets.Button(description=t("session.ws.refresh", lang), icon="refresh")
         self.room_refresh.add_class("ik-session-room-refresh")
         self.room_refresh.on_click(lambda _: self.render())
-        from .workshop import ticker
-
         self.room_ticker = ticker(self._room_tick, lang)
         self.room_box = widgets.HBox([self.room, self.room_refresh, self.room_ticker])
         _display(self.room_box, self.store.workshop is not None)
