@@ -148,6 +148,9 @@ TEXTS: dict[str, tuple[str, str]] = {
 register(TEXTS)
 
 
+NOBODY = ""  # the inbrenger dropdown's "nobody" (a Dropdown whose value is None shows nothing selected)
+
+
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
@@ -406,7 +409,7 @@ class RegieView(widgets.VBox):
         return _ok(t("ws.case.shown", self.lang))
 
     def _choose_inbrenger(self) -> str:
-        chosen = self.inbrenger.value
+        chosen = self.inbrenger.value or None  # NOBODY ("") is the trainer's own case
         self.store.set_inbrenger(chosen)
         if chosen is None:
             return _ok(t("ws.inbrenger.cleared", self.lang))
@@ -517,12 +520,12 @@ class RegieView(widgets.VBox):
                 f"<p class='ik-muted'>{_e(t('ws.code.help', lang))}</p>"
             )
             people = self.store.participants()
-            options = [(t("ws.inbrenger.none", lang), None)] + [(p.name, p.id) for p in people]
+            options = [(t("ws.inbrenger.none", lang), NOBODY)] + [(p.name, p.id) for p in people]
             chosen, ids = self.inbrenger.value, {p.id for p in people}
             self.inbrenger.options = options
             # keep a choice the trainer is about to confirm; otherwise show the store's inbrenger
             self.inbrenger.value = (
-                chosen if chosen in ids else (workshop.inbrenger_id if workshop.inbrenger_id in ids else None)
+                chosen if chosen in ids else (workshop.inbrenger_id if workshop.inbrenger_id in ids else NOBODY)
             )
         finally:
             self._refreshing = False
