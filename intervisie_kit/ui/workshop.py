@@ -148,6 +148,11 @@ TEXTS: dict[str, tuple[str, str]] = {
 register(TEXTS)
 
 
+WIDE = widgets.Layout(width="100%", max_width="46em")
+PICK: dict[str, Any] = {
+    "style": {"description_width": "initial"},
+    "layout": widgets.Layout(width="auto", max_width="100%"),
+}
 NOBODY = ""  # the inbrenger dropdown's "nobody" (a Dropdown whose value is None shows nothing selected)
 
 
@@ -222,7 +227,7 @@ class RegieView(widgets.VBox):
     # -- parts ---------------------------------------------------------------------------------------
 
     def _button(self, key: str, cls: str, **kw: Any) -> widgets.Button:
-        button = widgets.Button(description=t(key, self.lang), **kw)
+        button = widgets.Button(description=t(key, self.lang), layout=widgets.Layout(width="auto"), **kw)
         button.add_class(cls)
         return button
 
@@ -244,27 +249,27 @@ class RegieView(widgets.VBox):
         self.joining.observe(self._joining_changed, "value")
         self.new_code = self._button("ws.newcode", "ik-regie-newcode", icon="key")
         self.new_code.on_click(lambda _: self.act(self._make_code))
-        self.join_box = widgets.VBox([self.code, self.wall_link, widgets.HBox([self.joining, self.new_code])])
+        self.join_box = widgets.VBox([self.code, widgets.HBox([self.new_code]), self.wall_link, self.joining])
 
     def _build_case(self) -> None:
         lang = self.lang
         options = sorted(((c.title.get(lang), c.id) for c in self.cases.values()), key=lambda o: o[0].lower())
-        self.catalogue = widgets.Dropdown(options=options, description=t("ws.case.catalogue", lang))
+        self.catalogue = widgets.Dropdown(options=options, description=t("ws.case.catalogue", lang), **PICK)
         self.catalogue.add_class("ik-regie-catalogue")
         self.preview = widgets.HTML()
         self.preview.add_class("ik-regie-preview")
         self.catalogue.observe(lambda _: self._show_preview(), "value")
         self.show_case = self._button("ws.case.show", "ik-regie-show-case", icon="eye")
         self.show_case.on_click(lambda _: self.act(self._set_catalogue_case))
-        self.case_title = widgets.Text(description=t("ws.case.title", lang), layout=widgets.Layout(width="100%"))
+        self.case_title = widgets.Text(description=t("ws.case.title", lang), layout=WIDE)
         self.case_title.add_class("ik-regie-case-title")
         self.case_text = widgets.Textarea(
-            description=t("ws.case.text", lang), layout=widgets.Layout(width="100%", height="7em")
+            description=t("ws.case.text", lang), layout=widgets.Layout(width="100%", max_width="46em", height="9em")
         )
         self.case_text.add_class("ik-regie-case-text")
         self.show_typed = self._button("ws.case.show_typed", "ik-regie-show-typed", icon="pencil")
         self.show_typed.on_click(lambda _: self.act(self._set_typed_case))
-        self.inbrenger = widgets.Dropdown(description=t("ws.inbrenger", lang))
+        self.inbrenger = widgets.Dropdown(description=t("ws.inbrenger", lang), **PICK)
         self.inbrenger.add_class("ik-regie-inbrenger")
         self.set_inbrenger = self._button("ws.inbrenger.set", "ik-regie-set-inbrenger", icon="user")
         self.set_inbrenger.on_click(lambda _: self.act(self._choose_inbrenger))
