@@ -59,11 +59,11 @@ def questions_markdown(rows: Sequence[QuestionRow], lang: str) -> str:
         return _t("none", lang)
     lines = []
     for row in rows:
-        verdict = verdict_of(row.question.text)
+        verdict = verdict_of(row.text)
         head = f"**{_t('round', lang, n=row.round_number)}** · {md_literal(verdict.words(lang), one_line=True)}"
         if row.rating in RATING_WORDS:
             head += f" · {_t('rating', lang, r=pick(RATING_WORDS[row.rating], lang))}"
-        lines.append(f"- {head}  \n  {md_literal(row.question.text, one_line=True)}")
+        lines.append(f"- {head}  \n  {md_literal(row.text, one_line=True)}")
         if verdict.suggestion:
             lines.append(f"  \n  *{_t('try', lang)}* {md_literal(verdict.suggestion, one_line=True)}")
     return "\n".join(lines)

@@ -47,83 +47,12 @@ from . import (
     views,
 )
 from .model import EraseCounts, KernelBinding, Participant, Question, Rating, Round, Workshop, WorkshopError
+from .tables import kernels, participants, questions, ratings, rounds, workshops
 
 __all__ = ["MAX_KEY", "WorkshopStore"]
 
 MAX_KEY = 64  # characters in an idempotency key (the page makes a random one per question)
 MAX_SESSION_JSON = 64_000  # characters of page 05's live state, as JSON
-
-metadata = sa.MetaData()
-workshops = sa.Table(
-    "workshops",
-    metadata,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("title", sa.String(200), nullable=False),
-    sa.Column("code", sa.String(12), nullable=False),
-    sa.Column("trainer_key_hash", sa.String(64), nullable=False),
-    sa.Column("joining_open", sa.Boolean(), nullable=False),
-    sa.Column("show_names", sa.Boolean(), nullable=False),
-    sa.Column("case_title", sa.String(300), nullable=False),
-    sa.Column("case_text", sa.Text(), nullable=False),
-    sa.Column("case_id", sa.String(120), nullable=True),
-    sa.Column("inbrenger_id", sa.String(32), nullable=True),
-    sa.Column("live_session", sa.JSON(), nullable=True),
-    sa.Column("version", sa.BigInteger(), nullable=False),
-    sa.Column("created", sa.DateTime(), nullable=False),
-    sa.Column("ended", sa.DateTime(), nullable=True),
-)
-participants = sa.Table(
-    "workshop_participants",
-    metadata,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("workshop_id", sa.String(32), nullable=False),
-    sa.Column("trainee_id", sa.String(32), nullable=True),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("secret_hash", sa.String(64), nullable=False),
-    sa.Column("joined", sa.DateTime(), nullable=False),
-    sa.Column("removed", sa.DateTime(), nullable=True),
-)
-rounds = sa.Table(
-    "workshop_rounds",
-    metadata,
-    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-    sa.Column("workshop_id", sa.String(32), nullable=False),
-    sa.Column("number", sa.Integer(), nullable=False),
-    sa.Column("rule", sa.String(10), nullable=False),
-    sa.Column("started", sa.DateTime(), nullable=False),
-    sa.Column("closed", sa.DateTime(), nullable=True),
-)
-questions = sa.Table(
-    "workshop_questions",
-    metadata,
-    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-    sa.Column("workshop_id", sa.String(32), nullable=False),
-    sa.Column("round_id", sa.Integer(), nullable=False),
-    sa.Column("participant_id", sa.String(32), nullable=False),
-    sa.Column("idem_key", sa.String(64), nullable=False),
-    sa.Column("text", sa.Text(), nullable=False),
-    sa.Column("kind", sa.String(20), nullable=False),
-    sa.Column("flags", sa.JSON(), nullable=False),
-    sa.Column("created", sa.DateTime(), nullable=False),
-    sa.Column("hidden", sa.Boolean(), nullable=False),
-    sa.Column("pinned", sa.Boolean(), nullable=False),
-)
-ratings = sa.Table(
-    "workshop_ratings",
-    metadata,
-    sa.Column("question_id", sa.Integer(), primary_key=True, autoincrement=False),
-    sa.Column("rating", sa.String(10), nullable=False),
-    sa.Column("created", sa.DateTime(), nullable=False),
-    sa.Column("updated", sa.DateTime(), nullable=False),
-)
-kernels = sa.Table(
-    "workshop_kernels",
-    metadata,
-    sa.Column("kernel_id", sa.String(64), primary_key=True),
-    sa.Column("participant_id", sa.String(32), nullable=True),
-    sa.Column("created", sa.DateTime(), nullable=False),
-)
-
 
 # -- refusals, each naming its limit -------------------------------------------------------------------
 
@@ -184,6 +113,12 @@ def clean_name(name: str) -> str:
             "name",
         )
     return name
+
+
+def _require_question_id(question_id: object) -> None:
+    """A question id from a request is a whole number (PostgreSQL would refuse anything else loudly)."""
+    if not isinstance(question_id, int) or isinstance(question_id, bool) or not 0 < question_id < 2**31:
+        raise _not_found()
 
 
 def _clean_text(text: str) -> str:
@@ -255,7 +190,18 @@ def _question(row: Any) -> Question:
 
 
 #: A question with what the views need next to it: the round's number and the inbrenger's rating.
-_QUESTION_COLUMNS = (*questions.c, rounds.c.number.label("round_number"), ratings.c.rating.label("rating"))
+_QUESTION_COLUMNS = (
+    questions.c.id,
+    questions.c.round_id,
+    rounds.c.number,
+    questions.c.participant_id,
+    questions.c.text,
+    questions.c.kind,
+    questions.c.flags,
+    questions.c.hidden,
+    questions.c.pinned,
+    ratings.c.rating,
+)
 
 
 def _question_rows(where: sa.ColumnElement[bool]) -> sa.Select[Any]:
@@ -272,7 +218,10 @@ def _question_rows(where: sa.ColumnElement[bool]) -> sa.Select[Any]:
 
 
 def _with_context(row: Any) -> views.QuestionRow:
-    return views.QuestionRow(_question(row), int(row.round_number), row.rating)
+    qid, round_id, number, participant_id, text, kind, flags, hidden, pinned, rating = row
+    return views.QuestionRow(
+        qid, round_id, number, participant_id, text, kind, tuple(flags or ()), bool(hidden), bool(pinned), rating
+    )
 
 
 class WorkshopStore:
@@ -454,6 +403,7 @@ class WorkshopStore:
 
     def moderate(self, question_id: int, *, hidden: bool | None = None, pinned: bool | None = None) -> Question:
         """Hide a question from the room (or show it again), pin it to discuss (one pinned at a time)."""
+        _require_question_id(question_id)
         with self._write() as conn:
             ws = self._lock(conn)
             where = sa.and_(questions.c.id == question_id, questions.c.workshop_id == ws.id)
@@ -789,6 +739,7 @@ class WorkshopStore:
 
     def rate(self, participant_id: str, question_id: int, rating: str) -> Rating:
         """The inbrenger rates a question koud, neutraal or warm (again: the rating changes)."""
+        _require_question_id(question_id)
         if rating not in RATINGS:
             raise WorkshopError(
                 f"Kies koud, neutraal of warm (niet {str(rating)[:20]!r}).",

@@ -21,7 +21,7 @@ from ..coach import Verdict, classify
 from ..coach.tally import tally
 from ..terms import KIND_LABELS, TurnKind
 from . import MAX_NAME, MAX_PER_ROUND, MAX_QUESTION, MIN_INTERVAL, RATINGS
-from .model import Participant, Question, Round, Workshop
+from .model import Participant, Round, Workshop
 
 __all__ = ["QuestionRow", "kind_label", "phone_view", "verdict_of", "wall_view"]
 
@@ -33,10 +33,18 @@ ROLE_WORDS = {
 
 
 class QuestionRow(NamedTuple):
-    """A stored question with its round's number and the inbrenger's rating (or None)."""
+    """A stored question as the views need it: with its round's number and the inbrenger's rating (or
+    None). Flat and without times, so building the wall of a full room stays cheap."""
 
-    question: Question
+    id: int
+    round_id: int
     round_number: int
+    participant_id: str
+    text: str
+    kind: str
+    flags: tuple[str, ...]
+    hidden: bool
+    pinned: bool
     rating: str | None
 
 
@@ -47,11 +55,11 @@ def verdict_of(text: str) -> Verdict:
     return classify(text)
 
 
+_LABELS = {kind.value: words for kind, words in KIND_LABELS.items()}
+
+
 def kind_label(kind: str, lang: str) -> str:
-    try:
-        words = KIND_LABELS[TurnKind(kind)]
-    except ValueError:
-        words = KIND_LABELS[TurnKind.OTHER]
+    words = _LABELS.get(kind, KIND_LABELS[TurnKind.OTHER])
     return words[1] if lang == "en" else words[0]
 
 
@@ -89,8 +97,9 @@ def phone_view(
     if not isinstance(role, str) or not role:
         pair = ROLE_WORDS["inbrenger" if inbrenger else "deelnemer"]
         role = pair[1] if lang == "en" else pair[0]
-    asked_now = sum(1 for row in mine if current is not None and row.question.round_id == current.id)
+    asked_now = sum(1 for row in mine if current is not None and row.round_id == current.id)
     return {
+        "version": workshop.version,
         "workshop": {
             "title": workshop.title,
             "joining_open": workshop.joining_open,
@@ -102,20 +111,19 @@ def phone_view(
         "me": {"name": me.name, "role": role},
         "questions": [
             {
-                "id": row.question.id,
+                "id": row.id,
                 "round": row.round_number,
-                "text": row.question.text,
-                "kind": row.question.kind,
-                "kind_label": kind_label(row.question.kind, lang),
-                "flags": list(row.question.flags),
-                "verdict_html": verdict_html(verdict_of(row.question.text), lang, live=False),
+                "text": row.text,
+                "kind": row.kind,
+                "kind_label": kind_label(row.kind, lang),
+                "flags": list(row.flags),
+                "verdict_html": verdict_html(verdict_of(row.text), lang, live=False),
                 "rating": row.rating,
             }
             for row in mine
         ],
         "to_rate": [
-            {"id": row.question.id, "round": row.round_number, "text": row.question.text, "rating": row.rating}
-            for row in to_rate
+            {"id": row.id, "round": row.round_number, "text": row.text, "rating": row.rating} for row in to_rate
         ]
         if to_rate is not None
         else [],
@@ -129,9 +137,9 @@ def phone_view(
     }
 
 
-def _verdict(question: Question) -> Verdict:
+def _verdict(row: QuestionRow) -> Verdict:
     """Enough of a verdict for a tally: kind and flags as stored (no need to judge again)."""
-    return Verdict(TurnKind(question.kind), frozenset(question.flags))
+    return Verdict(TurnKind(row.kind), frozenset(row.flags))
 
 
 def _session_for_wall(session: dict[str, Any] | None, names: dict[str, str], show_names: bool) -> dict[str, Any] | None:
@@ -156,10 +164,10 @@ def wall_view(
 ) -> dict[str, Any]:
     """The projector: join details, the case, per-round tallies side by side, the questions."""
     names = {p.id: p.name for p in participants}
-    visible = [row for row in questions if not row.question.hidden]
+    visible = [row for row in questions if not row.hidden]
     by_round: dict[int, list[Verdict]] = {r.id: [] for r in rounds}
     for row in visible:
-        by_round.setdefault(row.question.round_id, []).append(_verdict(row.question))
+        by_round.setdefault(row.round_id, []).append(_verdict(row))
     current = next((r for r in rounds if r.open), None)
     tallies = []
     for r in rounds:
@@ -181,24 +189,24 @@ def wall_view(
         if row.rating in ratings:
             ratings[row.rating] += 1
     listed = []
-    for row in questions:
-        q = row.question
+    for q in questions:
         item: dict[str, Any] = {
             "id": q.id,
-            "round": row.round_number,
+            "round": q.round_number,
             "text": q.text,
             "kind": q.kind,
             "kind_label": kind_label(q.kind, lang),
             "flags": list(q.flags),
             "hidden": q.hidden,
             "pinned": q.pinned,
-            "rating": row.rating,
+            "rating": q.rating,
         }
         if workshop.show_names:
             item["name"] = names.get(q.participant_id, "")
         listed.append(item)
     inbrenger = names.get(workshop.inbrenger_id or "")
     return {
+        "version": workshop.version,
         "title": workshop.title,
         "join": {"url": join_url, "code": workshop.code, "open": workshop.joining_open, "qr_svg": qr_svg},
         "case": _case(workshop),
