@@ -186,3 +186,33 @@ def test_workshop_options_are_checked_before_serving(
     argv = [a.replace("{c}", str(existing)) for a in argv]
     assert cli.main(argv) == 2
     assert says in capsys.readouterr().err
+
+
+# --- kernel binding, without a server ------------------------------------------------------------------
+
+
+class _FakeKernels:
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    async def start_kernel(self, **kwargs: object) -> str:
+        self.events.append("started")
+        return "cold-kernel"
+
+    async def get_rendered_notebook(self, **kwargs: object) -> tuple[object, list[str], str]:
+        self.events.append("handed out")
+        return object(), [], "warm-kernel"
+
+
+def test_a_pages_kernel_is_bound_before_the_page_goes_on() -> None:
+    import asyncio
+
+    from intervisie_kit.server import _RecordingKernels
+
+    fake = _FakeKernels()
+    kernels = _RecordingKernels(fake, lambda kernel_id: fake.events.append(f"bound {kernel_id}"))
+    assert asyncio.run(kernels.start_kernel(kernel_name="python3")) == "cold-kernel"
+    # Preheated: bound as soon as the pool hands the kernel out, before Voila sends it the request info.
+    assert asyncio.run(kernels.get_rendered_notebook(notebook_name="00_start.ipynb"))[2] == "warm-kernel"
+    assert fake.events == ["started", "bound cold-kernel", "handed out", "bound warm-kernel"]
+    assert kernels.started == "warm-kernel"
