@@ -105,9 +105,12 @@ def test_a_serve_server_still_listens_on_loopback_only(tmp_path: Path) -> None:
     server = start_server(tmp_path)
     try:
         if LAN is not None:
-            with pytest.raises(OSError):
-                conn = http.client.HTTPConnection(LAN, server.port, timeout=5)
-                conn.request("GET", "/")
+            conn = http.client.HTTPConnection(LAN, server.port, timeout=5)
+            try:
+                with pytest.raises(OSError):
+                    conn.request("GET", "/")
+            finally:
+                conn.close()
         assert "ik_participant" not in server.log()
     finally:
         server.stop()
@@ -160,11 +163,14 @@ def test_https_with_the_trainers_certificate(tmp_path: Path) -> None:
         trainer_cookie = next(c for c in cookies if c.startswith("ik_trainer="))
         assert "Secure" in trainer_cookie and "HttpOnly" in trainer_cookie and "SameSite=Strict" in trainer_cookie
         # Plain http on the same port gets nowhere.
-        with pytest.raises((OSError, http.client.HTTPException)):
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/join")
-            status = conn.getresponse().status
-            raise OSError(status) if status >= 400 else AssertionError("plain http was served")
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            with pytest.raises((OSError, http.client.HTTPException)):
+                conn.request("GET", "/join")
+                status = conn.getresponse().status
+                raise OSError(status) if status >= 400 else AssertionError("plain http was served")
+        finally:
+            conn.close()
     finally:
         proc.terminate()
         proc.wait(30)
