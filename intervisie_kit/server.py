@@ -13,6 +13,12 @@
    jupyter_server's host check off (``allow_remote_access=True``), which lets a hostile website reach the
    pages and kernels through DNS rebinding. :class:`KitApplication` checks every request, websocket
    upgrades and static files included, before any handler runs, and answers 403 otherwise.
+4. **A browser sends its kernel only widget messages** (:class:`KitChannelsConnection`): no
+   ``execute_request``, ``inspect``, ``complete``, ``input_reply`` or ``shutdown_request`` from a page.
+5. **Workshop mode** (``intervisie-kit workshop``, ``docs/workshop.md``): only then does the kit listen
+   beyond loopback (every interface or ``--host``, HTTPS with ``--cert``/``--key``); the access rule of
+   :mod:`intervisie_kit.workshop.web` runs before any handler, and every page's kernel is bound in the
+   store to the browser that opened it (a participant or the trainer) before the kernel learns its request.
 
 Only the command line imports this module; pages never do.
 """

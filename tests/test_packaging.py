@@ -30,6 +30,8 @@ def test_wheel_carries_content_pages_and_server_config(wheel: Path) -> None:
     assert "intervisie_kit/_kit/notebooks/00_start.ipynb" in names
     assert "intervisie_kit/share/config/voila.json" in names
     assert "intervisie_kit/share/jupyter/voila/templates/intervisie/index.html.j2" in names
+    for page in ("join.html", "phone.html", "wall.html", "workshop.js", "phone.js", "wall.js", "workshop.css"):
+        assert f"intervisie_kit/share/workshop/{page}" in names  # the workshop pages without a kernel
     for folder in ("data/methods", "data/cases", "data/vak", "data/vak/momenten", "exercises"):
         local = sorted(p.name for p in (ROOT / folder).glob("*.yaml"))
         packed = sorted(Path(n).name for n in names if Path(n).parent == Path(f"intervisie_kit/_kit/{folder}"))
