@@ -2,6 +2,7 @@
 """Set up and run intervisie-kit with one command.
 
     python3 kit.py serve [options]   create or reuse .venv, install the kit, serve the pages
+    python3 kit.py workshop [options]   the same, as a startdag workshop the room joins from their phones
     python3 kit.py test  [pytest args]  create or reuse .venv, install the kit with test tools, run all checks
 
 Only the standard library is used here, so this works on a fresh machine with Python 3.11+.
@@ -46,13 +47,13 @@ def run(cmd: list[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("serve", "test"):
+    if not argv or argv[0] not in ("serve", "workshop", "test"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
-    if command == "serve":
+    if command in ("serve", "workshop"):
         ensure_env("")
-        return subprocess.call([str(PYTHON), "-m", "intervisie_kit.cli", "serve", *rest], cwd=ROOT)
+        return subprocess.call([str(PYTHON), "-m", "intervisie_kit.cli", command, *rest], cwd=ROOT)
     ensure_env("test")
     run([str(PYTHON), "-m", "ruff", "check", "."])
     run([str(PYTHON), "-m", "ruff", "format", "--check", "."])

@@ -1,4 +1,4 @@
-"""The ``intervisie-kit`` command: ``serve`` the pages, ``validate`` content folders.
+"""The ``intervisie-kit`` command: ``serve`` the pages, run a ``workshop``, ``validate`` content folders.
 
 Messages are Dutch by default; ``--lang en`` (or ``INTERVISIE_KIT_LANG=en``) gives English.
 """
@@ -31,6 +31,47 @@ _T = {
     ),
     "cards": ("{n} methodekaarten: {html} en {pdf}", "{n} method cards: {html} and {pdf}"),
     "serving": ("De kit draait op {url}  (stoppen: Ctrl+C)", "The kit is running at {url}  (stop: Ctrl+C)"),
+    "ws_title": ("Startdag-workshop", "Startdag workshop"),
+    "ws_reused": (
+        "De lopende workshop gaat verder (zelfde code); de trainerlink is nieuw.",
+        "The running workshop carries on (same code); the trainer link is new.",
+    ),
+    "ws_join": ("Deelnemers openen:   {url}", "Participants open:   {url}"),
+    "ws_code": ("Code:                {code}", "Code:                {code}"),
+    "ws_wall": ("Beamer (deze laptop): {url}", "Projector (this laptop): {url}"),
+    "ws_trainer": (
+        "Trainerlink voor een ander apparaat (geheim, niet projecteren):\n  {url}",
+        "Trainer link for another device (secret, do not project):\n  {url}",
+    ),
+    "ws_no_lan": (
+        "Let op: geen netwerkadres gevonden; telefoons kunnen deze laptop nu niet bereiken. Verbind met de "
+        "wifi of een hotspot, of geef het adres met --host.",
+        "Note: no network address found; phones cannot reach this laptop now. Connect to the Wi-Fi or a "
+        "hotspot, or give the address with --host.",
+    ),
+    "ws_plain": (
+        "Zonder certificaat gaat alles onversleuteld over het netwerk van de zaal: namen, vragen, "
+        "beoordelingen en de cookies waarmee telefoons en de trainerlink zich melden. Wie op hetzelfde "
+        "netwerk meekijkt, kan dat lezen. Gebruik liever een eigen hotspot, of HTTPS met --cert en --key. "
+        "Reflecties blijven op deze laptop; ze gaan alleen over het netwerk als een deelnemer ze opent.",
+        "Without a certificate everything crosses the room's network unencrypted: names, questions, ratings "
+        "and the cookies phones and the trainer link use. Anyone watching the same network can read them. "
+        "Prefer your own hotspot, or HTTPS with --cert and --key. Reflections stay on this laptop; they "
+        "cross the network only when a participant opens them.",
+    ),
+    "ws_tls": (
+        "HTTPS staat aan met het certificaat {cert}.",
+        "HTTPS is on with the certificate {cert}.",
+    ),
+    "ws_cert_pair": (
+        "Geef --cert en --key samen (het certificaat en de sleutel, PEM).",
+        "Give --cert and --key together (the certificate and its key, PEM).",
+    ),
+    "ws_cert_missing": ("Bestand niet gevonden: {path}", "File not found: {path}"),
+    "ws_cert_preheat": (
+        "--preheat werkt niet samen met --cert: voorverwarmde kernels halen hun verzoek via gewone http op.",
+        "--preheat does not work with --cert: preheated kernels fetch their request over plain http.",
+    ),
 }
 
 
@@ -53,37 +94,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="start de pagina's / serve the pages")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"poort / port (default {DEFAULT_PORT})")
-    serve.add_argument(
-        "--content",
+    _serving_options(serve)
+    serve.add_argument("--open", action="store_true", help="open de startpagina in de browser / open a browser")
+    workshop = sub.add_parser(
+        "workshop",
+        help="start een startdag: telefoons in de zaal doen mee / run a startdag: phones in the room join",
+    )
+    _serving_options(workshop)
+    workshop.add_argument(
+        "--host",
         action="append",
         default=[],
-        metavar="DIR",
-        help="eigen inhoudsmap, over de ingebouwde heen / your own content folder, merged over the built-in one",
+        metavar="ADDR",
+        help="luister (ook) op dit adres of deze naam; standaard alle netwerken / listen on this address or "
+        "name (default: every network)",
     )
-    serve.add_argument(
-        "--journal",
-        default=None,
-        metavar="PATH_OR_URL",
-        help="waar het reflectiedagboek staat: een bestand of een database-URL (standaard: je gebruikersmap) / "
-        "where the reflection journal lives: a file or a database URL (default: your user data folder)",
-    )
-    serve.add_argument("--open", action="store_true", help="open de startpagina in de browser / open a browser")
-    serve.add_argument("--lang", choices=LANGS, default=None, help="taal van de pagina's / page language")
-    serve.add_argument(
-        "--preheat",
-        type=int,
-        default=0,
-        metavar="N",
-        help="houd per pagina N kernels klaar (sneller bij een startdag, ~100 MB elk) / keep N warm kernels per page",
-    )
-    serve.add_argument(
-        "--cull-idle",
-        type=int,
-        default=None,
-        metavar="SECONDS",
-        help="ruim kernels zonder verbinding op na zoveel seconden (standaard 900) / cull idle kernels",
-    )
+    workshop.add_argument("--cert", default=None, metavar="FILE", help="HTTPS-certificaat (PEM) / certificate")
+    workshop.add_argument("--key", default=None, metavar="FILE", help="sleutel bij het certificaat / its key")
 
     cards = sub.add_parser("cards", help="maak de methodekaarten om te printen / make the printable method cards")
     cards.add_argument("--out", default=".", metavar="DIR", help="map voor de bestanden / output folder")
@@ -96,6 +123,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _serving_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``serve`` and ``workshop`` share."""
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"poort / port (default {DEFAULT_PORT})")
+    parser.add_argument(
+        "--content",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="eigen inhoudsmap, over de ingebouwde heen / your own content folder, merged over the built-in one",
+    )
+    parser.add_argument(
+        "--journal",
+        default=None,
+        metavar="PATH_OR_URL",
+        help="waar het reflectiedagboek staat: een bestand of een database-URL (standaard: je gebruikersmap) / "
+        "where the reflection journal lives: a file or a database URL (default: your user data folder)",
+    )
+    parser.add_argument("--lang", choices=LANGS, default=None, help="taal van de pagina's / page language")
+    parser.add_argument(
+        "--preheat",
+        type=int,
+        default=0,
+        metavar="N",
+        help="houd per pagina N kernels klaar (sneller bij een startdag, ~100 MB elk) / keep N warm kernels per page",
+    )
+    parser.add_argument(
+        "--cull-idle",
+        type=int,
+        default=None,
+        metavar="SECONDS",
+        help="ruim kernels zonder verbinding op na zoveel seconden (standaard 900) / cull idle kernels",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang = args.lang or _default_lang()
@@ -103,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args.dirs, lang)
     if args.command == "cards":
         return _cards(args, lang)
+    if args.command == "workshop":
+        return _workshop(args, lang)
     return _serve(args, lang)
 
 
@@ -136,9 +199,9 @@ def _cards(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace, lang: str) -> int:
+def _prepare(args: argparse.Namespace, lang: str) -> int:
+    """Environment for the pages (content, language, journal) and the content check; non-zero on error."""
     from .content import load
-    from .paths import notebooks_dir
 
     if args.content:
         dirs = [str(Path(d).expanduser().resolve()) for d in args.content]
@@ -164,6 +227,14 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
         print(terminal_safe(problem.format(lang)), file=sys.stderr)
     if content.problems:
         print(_say("serve_bad", lang, n=len(content.problems)), file=sys.stderr)
+    return 0
+
+
+def _serve(args: argparse.Namespace, lang: str) -> int:
+    from .paths import notebooks_dir
+
+    if _prepare(args, lang):
+        return 2
     print(_say("serving", lang, url=f"http://127.0.0.1:{args.port}/"), flush=True)
 
     from . import server
@@ -171,6 +242,86 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
     server.run(
         server.voila_argv(
             notebooks_dir(), port=args.port, open_browser=args.open, cull_idle=args.cull_idle, preheat=args.preheat
+        )
+    )
+    return 0
+
+
+def _is_address(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _workshop(args: argparse.Namespace, lang: str) -> int:
+    """Serve a startdag: listen beyond loopback, open (or reuse) the workshop, print how to join."""
+    from .paths import notebooks_dir
+
+    if bool(args.cert) != bool(args.key):
+        print(_say("ws_cert_pair", lang), file=sys.stderr)
+        return 2
+    for path in filter(None, (args.cert, args.key)):
+        if not Path(path).expanduser().is_file():
+            print(_say("ws_cert_missing", lang, path=terminal_safe(path)), file=sys.stderr)
+            return 2
+    if args.cert and args.preheat:
+        print(_say("ws_cert_preheat", lang), file=sys.stderr)
+        return 2
+    if _prepare(args, lang):
+        return 2
+
+    from . import server
+    from .guard import LOOPBACK_NAMES
+    from .journal.store import Journal
+    from .workshop import WORKSHOP_ENV
+    from .workshop.network import join_url, lan_addresses
+    from .workshop.store import WorkshopStore
+
+    os.environ[WORKSHOP_ENV] = "1"  # the pages' kernels know they serve a workshop
+    hosts = [h.strip() for h in args.host if h.strip()]
+    lan = lan_addresses(hosts)
+    journal = Journal()
+    try:
+        store = WorkshopStore(journal)
+        workshop = store.open_workshop()
+        trainer_key = workshop.trainer_key
+        reused = trainer_key is None
+        if reused:  # a restart: same workshop and code, a new trainer key (only its hash is stored)
+            trainer_key = store.new_trainer_key()
+        code = workshop.code
+    finally:
+        journal.close()
+
+    https = bool(args.cert)
+    shown = hosts[0] if hosts else (lan[0] if lan else "127.0.0.1")
+    url = join_url(shown, args.port, https)
+    base = url.removesuffix("/join")
+    local = join_url("127.0.0.1", args.port, https).removesuffix("/join")
+    print(_say("ws_title", lang), flush=True)
+    if reused:
+        print(_say("ws_reused", lang))
+    if not lan:
+        print(_say("ws_no_lan", lang), file=sys.stderr)
+    print(_say("ws_join", lang, url=url))
+    print(_say("ws_code", lang, code=code))
+    print(_say("ws_wall", lang, url=f"{local}/workshop/wall"))
+    print(_say("ws_trainer", lang, url=f"{base}/workshop/trainer?key={trainer_key}"))
+    print(_say("ws_tls", lang, cert=terminal_safe(args.cert)) if https else _say("ws_plain", lang), flush=True)
+
+    serving = server.WorkshopServing(
+        join_url=url,
+        allowed_hosts=tuple(dict.fromkeys([*LOOPBACK_NAMES, *lan, *(h.strip("[]") for h in hosts)])),
+        bind_hosts=tuple(h.strip("[]") for h in hosts if _is_address(h)),
+        certfile=str(Path(args.cert).expanduser().resolve()) if https else "",
+        keyfile=str(Path(args.key).expanduser().resolve()) if https else "",
+    )
+    server.run(
+        server.voila_argv(
+            notebooks_dir(), port=args.port, cull_idle=args.cull_idle, preheat=args.preheat, workshop=serving
         )
     )
     return 0

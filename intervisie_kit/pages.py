@@ -131,6 +131,17 @@ PAGES: tuple[Page, ...] = (
         ("facilitator", "trainee", "trainer"),
     ),
     Page(
+        "11_startdag.ipynb",
+        ("Startdag geven", "Running a startdag"),
+        (
+            "De regie van een startdag: deelnemers doen mee met hun telefoon, jij zet de casus op de muur, start "
+            "vragenrondes en sluit de dag af, waarbij hun gegevens van je laptop worden gewist.",
+            "The control room of a startdag: participants join with their phones, you put the case on the wall, "
+            "start question rounds and end the day, which erases their data from your laptop.",
+        ),
+        ("trainer",),
+    ),
+    Page(
         "99_inhoud.ipynb",
         ("Inhoud en eigen materiaal", "Content and your own material"),
         (

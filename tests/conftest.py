@@ -154,15 +154,17 @@ class KitServer:
             self.log_file.close()  # type: ignore[attr-defined]
 
 
-def start_server(tmp_dir: Path, *args: str, env: dict[str, str] | None = None) -> KitServer:
-    port = free_port()
-    log_path = tmp_dir / f"serve-{port}.log"
+def start_server(
+    tmp_dir: Path, *args: str, env: dict[str, str] | None = None, command: str = "serve", port: int | None = None
+) -> KitServer:
+    port = port or free_port()
+    log_path = tmp_dir / f"{command}-{port}-{len(list(tmp_dir.glob('*.log')))}.log"
     # A developer's own content folder must not leak into the tests.
     full_env = {k: v for k, v in os.environ.items() if k != "INTERVISIE_KIT_CONTENT"}
     full_env.update(env or {})
     log = log_path.open("w", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "intervisie_kit.cli", "serve", "--port", str(port), *args],
+        [sys.executable, "-m", "intervisie_kit.cli", command, "--port", str(port), *args],
         stdout=log,
         stderr=subprocess.STDOUT,
         cwd=tmp_dir,  # the kit must not depend on the working directory
@@ -175,7 +177,7 @@ def start_server(tmp_dir: Path, *args: str, env: dict[str, str] | None = None) -
         server.stop()
         raise
     if proc.poll() is not None:
-        raise AssertionError(f"intervisie-kit serve exited early:\n{server.log()}")
+        raise AssertionError(f"intervisie-kit {command} exited early:\n{server.log()}")
     return server
 
 

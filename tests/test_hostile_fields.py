@@ -173,3 +173,29 @@ def _walk(widget: object):  # type: ignore[no-untyped-def]
 
 def _of_type(root: object, kind: type) -> list:  # type: ignore[type-arg]
     return [w for w in _walk(root) if isinstance(w, kind)]
+
+
+@hostile_inputs
+def test_page_11_typed_case_and_participant_names(hostile: str, tmp_path: Path) -> None:
+    from intervisie_kit.journal import Journal
+    from intervisie_kit.ui.workshop import RegieView
+    from intervisie_kit.workshop import MAX_CASE_TEXT, MAX_CASE_TITLE
+    from intervisie_kit.workshop.store import WorkshopStore
+
+    with Journal(tmp_path / "journal.sqlite") as journal:
+        store = WorkshopStore(journal)
+        code = store.open_workshop("Startdag").code
+        store.join(code, hostile[:40], "secret-" + "h" * 30)  # a participant's chosen name, cut like the join page
+        view = RegieView(store, CONTENT, "nl")
+        view.case_title.value = hostile
+        view.case_text.value = hostile
+        view.show_typed.click()
+        assert_shown_as_text(html_of(view), hostile)
+        workshop = store.active()
+        assert workshop is not None
+        if len(hostile) > MAX_CASE_TITLE or len(hostile) > MAX_CASE_TEXT:
+            assert "te lang" in view.status.value and view.case_title.value == hostile
+            assert workshop.case_title == ""
+        else:
+            assert "op de muur" in view.status.value, view.status.value
+            assert workshop.case_title  # stored (cleaned by the store), shown as text above

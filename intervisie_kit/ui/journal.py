@@ -1,8 +1,8 @@
 """Page 06 Reflectie: write, browse and edit one's own reflections, share them by choice, export reports.
 
-The page works for the one trainee of a laptop (:meth:`Journal.local_trainee`); every call into the
-journal names that trainee, so the same page can later serve many trainees on one server once each
-browser carries its own trainee id. Drafts survive a language switch: the controller keeps them while
+The page works for the trainee its kernel serves (:func:`intervisie_kit.workshop.identity.current_trainee`):
+on a laptop the one local trainee, at a startdag the participant the server bound this kernel to. Every
+call into the journal names that trainee. Drafts survive a language switch: the controller keeps them while
 the widgets are rebuilt.
 """
 
@@ -29,6 +29,7 @@ from ..journal.report import (
     report_markdown,
     report_pdf,
 )
+from ..workshop.identity import current_trainee, is_workshop, serves_trainer
 from .dutch_only import dutch_html
 from .shell import PageState, notice, section
 
@@ -45,6 +46,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "gedeelde reflecties komen in een verslag of export. Ze staan op deze computer, niet in de kit: {where}",
         "Your reflections are private. Nobody else sees them unless you set a reflection to 'share'; only "
         "shared reflections go into a report or export. They are stored on this computer, not in the kit: {where}",
+    ),
+    "journal.private.startdag": (
+        "Je reflecties zijn privé. Niemand anders ziet ze, ook de trainer niet, tenzij jij een reflectie op "
+        "'delen' zet. Ze staan tijdelijk op de laptop van de trainer en worden gewist als de startdag wordt "
+        "afgesloten: download je verslag op je telefoonpagina voordat je weggaat.",
+        "Your reflections are private. Nobody else sees them, not even the trainer, unless you set a reflection "
+        "to 'share'. They are kept on the trainer's laptop for now and are erased when the startdag ends: download "
+        "your report from your phone page before you leave.",
     ),
     "journal.unavailable": ("Het dagboek kan niet geopend worden", "The journal cannot be opened"),
     "journal.template": ("Manier van reflecteren", "Way of reflecting"),
@@ -178,6 +187,7 @@ class JournalPage:
     editing: int | None = None
     saved: int | None = None  # the entry saved last: "Mijn reflecties" shows it first
     listeners: list[Callable[[], None]] = field(default_factory=list)
+    startdag: bool = False  # a participant's page at a startdag: the journal is on the trainer's laptop
 
     @property
     def templates(self) -> Mapping[str, ReflectionTemplate]:
@@ -199,8 +209,15 @@ class JournalPage:
 
 
 def open_page_journal(content: Content) -> JournalPage:
+    """Open the journal for this kernel's trainee; asked here, when the page is built after its request."""
     journal = Journal()
-    return JournalPage(content, journal, journal.local_trainee().id)
+    try:
+        trainee_id = current_trainee(journal)
+        participant = is_workshop() and not serves_trainer(journal)
+    except BaseException:
+        journal.close()  # no identity, no journal: the page keeps nothing open
+        raise
+    return JournalPage(content, journal, trainee_id, startdag=participant)
 
 
 def reflection(state: PageState) -> widgets.VBox:
@@ -223,7 +240,8 @@ class JournalView(widgets.VBox):
         self.add_class("ik-journal")
         where = str(page.journal.path) if page.journal.path else page.journal.url.render_as_string(hide_password=True)
         notes = "".join(f"<p class='ik-warn-text' role='status'>{_e(n.text(lang))}</p>" for n in page.journal.notices)
-        intro = widgets.HTML(f"<p class='ik-journal-private'>{_e(t('journal.private', lang, where=where))}</p>{notes}")
+        private = t("journal.private.startdag", lang) if page.startdag else t("journal.private", lang, where=where)
+        intro = widgets.HTML(f"<p class='ik-journal-private'>{_e(private)}</p>{notes}")
         self.editor = EditorView(page, lang)
         self.browser = BrowseView(page, lang, self)
         self.progress = ProgressView(page, lang)  # fills itself when its tab is first opened (pandas, charts)
@@ -783,14 +801,17 @@ class DataView(widgets.VBox):
         page, lang = self.page, self.lang
         try:
             erased = page.journal.erase_trainee(page.trainee_id)
-            page.trainee_id = page.journal.local_trainee().id  # a fresh, empty identity
         except JournalError as exc:
             self.result.value = f"<p class='ik-warn-text' role='alert'>{_e(exc.text(lang))}</p>"
             return
+        done = t("journal.erase.done", lang, entries=erased.entries, shared=erased.shared_entries)
+        pending = "" if erased.compacted else f" {t('journal.erase.pending', lang)}"
+        try:
+            page.trainee_id = current_trainee(page.journal)  # a fresh, empty identity on a laptop
+        except JournalError as exc:  # a startdag participant who erased themselves is no longer bound
+            pending += f" {exc.text(lang)}"
         page.draft, page.editing = {}, None
         self.name.value = ""
         self.agree.value = False
         page.changed()
-        done = t("journal.erase.done", lang, entries=erased.entries, shared=erased.shared_entries)
-        pending = "" if erased.compacted else f" {t('journal.erase.pending', lang)}"
         self.result.value = f"<p class='ik-ok-text' role='status'>{_e(done + pending)}</p>"

@@ -36,10 +36,11 @@ def save_to_journal_button(lang: str, make: Callable[[], dict[str, Any]]) -> wid
 
     def save(_: object) -> None:
         from ..journal import Journal, JournalError
+        from ..workshop.identity import current_trainee
 
         try:
-            with Journal() as journal:
-                journal.add(journal.local_trainee().id, **make())
+            with Journal() as journal:  # the identity is asked now, at the click: never while preheating
+                journal.add(current_trainee(journal), **make())
         except JournalError as exc:
             status.value = f"<p class='ik-warn-text'>{html.escape(exc.text(lang))}</p>"
             return

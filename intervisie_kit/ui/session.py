@@ -15,6 +15,12 @@ fresh kernel: so after every change the running session is written to a small lo
 (:mod:`intervisie_kit.session_state`), and a reloaded page offers to go on with it ("Ga verder met je
 sessie van 14:05"); only when the trainer picks that is it restored, with the time that passed meanwhile.
 
+At a startdag (workshop mode, on the trainer's kernel) the page also tells the room: after every change the
+live state goes to the workshop store for the participants' phones, a question phase opens a wall round
+(only open questions) that phones type into, and the page shows how many phone questions came in
+(:class:`~intervisie_kit.workshop.live.SessionPublisher`). A failure to publish is shown quietly and
+never stops the session.
+
 Hook for the journal: ``SessionStore.on_summary`` (also ``SessionView.on_summary``) is a list of callables
 that each get the :class:`~intervisie_kit.session.SessionSummary` once when a session ends.
 """
@@ -55,6 +61,7 @@ from ..trajectory import parse_members
 from .journal_link import save_to_journal_button
 from .shell import PageState, notice, section, submit_on_enter
 from .verdict import tally_html, verdict_html
+from .workshop import ticker
 
 __all__ = ["TEXTS", "SessionStore", "SessionView", "runner"]
 
@@ -162,6 +169,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "session.nomethods": ("Er zijn geen methoden geladen.", "No methods are loaded."),
     "session.minute_short": ("min", "min"),
+    "session.ws.members": ("Deelnemers van de startdag als groepsleden", "Startdag participants as group members"),
+    "session.ws.members.none": (
+        "Er heeft zich nog niemand aangemeld voor de startdag.",
+        "Nobody has joined the startdag yet.",
+    ),
+    "session.ws.live": (
+        "De telefoons van de zaal volgen deze sessie.",
+        "The room's phones follow this session.",
+    ),
+    "session.ws.phone_questions": (
+        "Vragen van telefoons in deze ronde: {n}",
+        "Questions from phones in this round: {n}",
+    ),
+    "session.ws.failed": (
+        "De telefoons konden even niet bijgewerkt worden ({reason}); de sessie loopt gewoon door en de kit "
+        "probeert het bij de volgende stap opnieuw.",
+        "The phones could not be updated just now ({reason}); the session simply goes on and the kit tries "
+        "again at the next step.",
+    ),
+    "session.ws.failed.unknown": ("onbekende fout", "unknown error"),
+    "session.ws.refresh": ("Vernieuwen", "Refresh"),
 }
 register(TEXTS)
 
@@ -184,6 +212,7 @@ class SessionStore:
     sound: bool = False
     delivered: bool = False  # the hooks have had this session's summary
     saved: RunningSessionFile | None = None  # where the running session is kept over a reload; None: nowhere
+    workshop: Any = None  # a SessionPublisher at a startdag (trainer's kernel), else None
 
 
 def runner(state: PageState, store: SessionStore | None = None, *, clock: Callable[[], float] = time.monotonic):
@@ -193,10 +222,38 @@ def runner(state: PageState, store: SessionStore | None = None, *, clock: Callab
     it back.
     """
     store = store if store is not None else SessionStore(saved=running_session_file())
+    if store.workshop is None:
+        store.workshop = workshop_publisher()
     return section(
         state,
         lambda lang: SessionView(state.content, lang, store=store, method_id=state.params.get("method"), clock=clock),
     )
+
+
+def workshop_publisher() -> Any:
+    """A publisher for the room when this kernel is the trainer's at a startdag; ``None`` otherwise.
+
+    Asked when the page is built, after a preheated kernel got its request (see workshop.identity).
+    """
+    from ..workshop.identity import is_workshop
+
+    if not is_workshop():
+        return None
+    from ..journal import Journal, JournalError
+    from ..workshop.identity import serves_trainer
+
+    try:
+        journal = Journal()
+    except JournalError:
+        _log.exception("page 05 cannot open the journal for the workshop")
+        return None
+    if not serves_trainer(journal):
+        journal.close()
+        return None
+    from ..workshop.live import SessionPublisher
+    from ..workshop.store import WorkshopStore
+
+    return SessionPublisher(WorkshopStore(journal))
 
 
 def _display(widget: widgets.Widget, shown: bool) -> None:
@@ -239,7 +296,7 @@ class SessionView(widgets.VBox):
         self.summary_box.add_class("ik-session-summary")
         self.resume_box = widgets.VBox()
         self.resume_box.add_class("ik-session-resume")
-        self.children = (self.error, self.resume_box, self.setup, self.live, self.summary_box)
+        self.children = (self.error, self.room_box, self.resume_box, self.setup, self.live, self.summary_box)
         self._offer_saved()
         self.projector.value = self.store.projector
         self.sound.value = self.store.sound
@@ -289,7 +346,13 @@ class SessionView(widgets.VBox):
         roles = widgets.HBox([self.inbrenger, self.leader, self.timekeeper])
         roles.add_class("ik-session-roles")
         names_label = widgets.HTML(f"<label class='ik-label'>{html.escape(t('session.names', lang))}</label>")
-        self.setup = widgets.VBox([self.method, self.method_facts, names_label, self.names, roles, self.start])
+        self.from_workshop = widgets.Button(description=t("session.ws.members", lang), icon="users")
+        self.from_workshop.add_class("ik-session-from-workshop")
+        self.from_workshop.on_click(lambda _: self.fill_from_workshop())
+        _display(self.from_workshop, self.store.workshop is not None)
+        self.setup = widgets.VBox(
+            [self.method, self.method_facts, names_label, self.names, self.from_workshop, roles, self.start]
+        )
         self.setup.add_class("ik-session-setup")
         self._fill_roles()
         self._show_method_facts()
@@ -465,6 +528,14 @@ class SessionView(widgets.VBox):
         self.phase_list = widgets.HTML()
         self.phase_list.add_class("ik-phase-list")
         heading = widgets.HTML(f"<h3>{html.escape(t('session.interventions', lang))}</h3>")
+        self.room = widgets.HTML()
+        self.room.add_class("ik-session-room")
+        self.room_refresh = widgets.Button(description=t("session.ws.refresh", lang), icon="refresh")
+        self.room_refresh.add_class("ik-session-room-refresh")
+        self.room_refresh.on_click(lambda _: self.render())
+        self.room_ticker = ticker(self._room_tick, lang)
+        self.room_box = widgets.HBox([self.room, self.room_refresh, self.room_ticker])
+        _display(self.room_box, self.store.workshop is not None)
         self.live = widgets.VBox(
             [
                 self.head,
@@ -630,8 +701,61 @@ class SessionView(widgets.VBox):
 
     # -- rendering ---------------------------------------------------------------------------------------
 
+    def fill_from_workshop(self) -> None:
+        """Put the startdag's participants in the names field, one a line (the roles follow)."""
+        publisher = self.store.workshop
+        if publisher is None:
+            return
+        try:
+            names = [p.name for p in publisher.participants()]
+        except Exception as exc:
+            self._room_problem(exc)
+            return
+        if not names:
+            self.error.value = notice("warn", t("session.ws.members.none", self._lang)).value
+            return
+        self.names.value = "\n".join(names)
+
+    def _room_problem(self, exc: Exception) -> None:
+        lang = self._lang
+        text = getattr(exc, "text", None)
+        reason = text(lang) if callable(text) else t("session.ws.failed.unknown", lang)
+        if not callable(text):
+            _log.error("page 05 could not reach the workshop store: %r", exc)
+        message = html.escape(t("session.ws.failed", lang, reason=reason))
+        self.room.value = f"<p class='ik-warn-text ik-session-room-failed' role='status'>{message}</p>"
+
+    def _publish(self, session: Session | None) -> None:
+        """Tell the room (at a startdag): the live state, the round, the count of phone questions."""
+        publisher = self.store.workshop
+        if publisher is None:
+            return
+        if not publisher.publish(session, self._lang):
+            self._room_problem(publisher.problem)
+            return
+        self._show_room(session)
+
+    def _room_tick(self) -> None:
+        """The template's script presses the hidden ticker: recount the phone questions if the room changed."""
+        publisher = self.store.workshop
+        if publisher is not None and publisher.changed():
+            self._show_room(self.store.session)
+
+    def _show_room(self, session: Session | None) -> None:
+        publisher, lang = self.store.workshop, self._lang
+        publisher.changed()  # what is shown now is the store as of this version
+        lines = [t("session.ws.live", lang)] if session is not None and session.status is not Status.FINISHED else []
+        count = publisher.phone_questions()
+        if count is not None:
+            lines.append(t("session.ws.phone_questions", lang, n=count))
+        if publisher.problem is not None:
+            self._room_problem(publisher.problem)
+            return
+        self.room.value = "".join(f"<p class='ik-session-room-line'>{html.escape(line)}</p>" for line in lines)
+
     def render(self) -> None:
         session = self.store.session
+        self._publish(session)
         live = session is not None and session.status in (Status.RUNNING, Status.PAUSED)
         finished = session is not None and session.status is Status.FINISHED
         _display(self.setup, session is None)

@@ -70,9 +70,10 @@ def follow_address(state: PageState) -> None:
     """
     if os.environ.get("VOILA_PREHEAT") != "True":
         return
-    from voila.utils import get_query_string
+    from ..workshop.identity import wait_for_request
 
-    params = {k: v[0] for k, v in parse_qs(get_query_string() or "").items() if v}
+    wait_for_request()  # once per kernel: a page may already have waited for its identity
+    params = {k: v[0] for k, v in parse_qs(os.environ.get("QUERY_STRING") or "").items() if v}
     state.params = params
     if params.get("lang") in LANGS:
         state.lang = params["lang"]
