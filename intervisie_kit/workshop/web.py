@@ -585,7 +585,8 @@ class WallApi(LongPoll):
         url = self.ws.join_url
         view = dict(self.store_call("wall_view", self.lang, join_url=url, qr_svg=qr_svg(url) if url else ""))
         # Joining by code paused by the room's limit (until the trainer makes a new code): the wall says so.
-        view["join"] = {**(view.get("join") or {}), "paused": self.ws.limiter.paused}
+        join = view.get("join") or {}
+        view["join"] = {**join, "paused": self.ws.limiter.paused_for(join.get("code"))}
         self.send_json({**view, "version": version, "server_time": time.time()})
 
 
