@@ -46,7 +46,9 @@ def test_the_room_limit_pauses_joining_until_a_new_code() -> None:
     assert lim.paused
     verdict = lim.check("10.0.2.1", "111111")
     assert not verdict.allowed and verdict.paused  # a fresh address too: the code itself is burnt
-    assert lim.check("10.0.2.1", "222222").allowed  # the trainer made a new code
+    assert lim.paused_for("111111")  # what the wall shows the trainer
+    assert not lim.paused_for("222222")  # the trainer made a new code
+    assert lim.check("10.0.2.1", "222222").allowed
     assert not lim.paused
 
 

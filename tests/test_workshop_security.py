@@ -11,12 +11,13 @@ import json
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from intervisie_kit.journal.store import Journal
-from intervisie_kit.workshop import JOIN_ATTEMPTS, MAX_BODY, MAX_QUESTION
+from intervisie_kit.workshop import JOIN_ATTEMPTS, MAX_BODY, MAX_PER_ROUND, MAX_QUESTION
 from intervisie_kit.workshop.store import WorkshopStore
 
 from ._workshop_client import Client, kernel_id_of, kernel_message, lan_address
@@ -188,7 +189,7 @@ def test_guessing_the_code_is_limited_per_address(workshop: tuple) -> None:
 
 
 def test_flooding_is_refused_with_clear_messages(workshop: tuple) -> None:
-    server, code, _ = workshop
+    server, code, journal = workshop
     anna = _participant(server, code, "Flood")
     status, answer = anna.json("POST", "/workshop/api/questions", {"text": "x" * (MAX_QUESTION + 1), "key": "k-long"})
     assert status == 400 and answer["error"]["code"] == "too_long" and str(MAX_QUESTION) in answer["error"]["nl"]
@@ -204,6 +205,18 @@ def test_flooding_is_refused_with_clear_messages(workshop: tuple) -> None:
     assert status == 200 and again["repeat"] is True
     status, me = anna.json("GET", "/workshop/api/me?since=-1")
     assert [q["text"] for q in me["questions"]] == ["Wat zag je?"]
+    # Twelve questions in this round already (stored over the last minutes): the next one is refused.
+    full = _participant(server, code, "Vol")
+    with Journal(journal) as j:
+        store = WorkshopStore(j)
+        full_id = store.participant_by_secret(full.cookies["ik_participant"]).id  # type: ignore[union-attr]
+        start = datetime.now(UTC).replace(tzinfo=None) - timedelta(minutes=10)
+        for i in range(MAX_PER_ROUND):
+            store.submit(full_id, f"Wat zag je bij stap {i}?", f"early-{i}", now=start + timedelta(seconds=10 * i))
+    status, headers, raw = full.request("POST", "/workshop/api/questions", {"text": "Wat nu?", "key": "k-13"})
+    answer = json.loads(raw)
+    assert status == 429 and answer["error"]["code"] == "too_many" and str(MAX_PER_ROUND) in answer["error"]["en"]
+    assert int(headers["Retry-After"]) > 0
     # Without the XSRF header a post is refused (a form on another site cannot post for the phone).
     anna.cookies.pop("_xsrf")
     status, answer = anna.json("POST", "/workshop/api/questions", {"text": "Wat nog?", "key": "k-3"})

@@ -54,12 +54,8 @@ class JoinLimiter:
     def check(self, client: str, code: str | None = None) -> Verdict:
         """May ``client`` try a code now? ``code`` is the workshop's current code (for the room pause)."""
         now = self.clock()
-        if self.paused_code is not None:
-            if code is not None and code != self.paused_code:
-                self.paused_code = None  # the trainer made a new code
-                self._room.clear()
-            else:
-                return Verdict(False, paused=True)
+        if self.paused_for(code):
+            return Verdict(False, paused=True)
         times = self._clients.get(client)
         if times is None:
             return Verdict(True)
@@ -86,6 +82,13 @@ class JoinLimiter:
 
     @property
     def paused(self) -> bool:
+        return self.paused_code is not None
+
+    def paused_for(self, code: str | None) -> bool:
+        """Is joining paused while ``code`` is the active code? A new code ends the pause."""
+        if self.paused_code is not None and code is not None and code != self.paused_code:
+            self.paused_code = None
+            self._room.clear()
         return self.paused_code is not None
 
     def remembered(self) -> int:

@@ -317,19 +317,17 @@ class WorkshopContext:
             participant=self.participant_of(request) is not None,
         )
 
-    def join_block(self, client: str) -> tuple[int, str, dict[str, int]] | None:
-        """Why ``client`` may not try a code now: (retry-after, text key, params); None when it may."""
+    def join_refusal(self, client: str) -> ApiError | None:
+        """Why ``client`` may not try a code (or a trainer key) now; None when it may."""
         workshop = self.store.active()
         verdict = self.limiter.check(client, workshop.code if workshop is not None else None)
         if verdict.allowed:
             return None
+        minutes = JOIN_WINDOW // 60
         if verdict.paused:
-            return 60, "ws.err.join_paused", {"n": JOIN_GLOBAL, "m": JOIN_WINDOW // 60}
-        return (
-            verdict.retry_after,
-            "ws.err.join_limit",
-            {"n": JOIN_ATTEMPTS, "m": JOIN_WINDOW // 60, "s": verdict.retry_after},
-        )
+            return ApiError.of(429, "join_paused", "ws.err.join_paused", 60, n=JOIN_GLOBAL, m=minutes)
+        retry = verdict.retry_after
+        return ApiError.of(429, "join_limit", "ws.err.join_limit", retry, n=JOIN_ATTEMPTS, m=minutes, s=retry)
 
 
 # --- handlers ------------------------------------------------------------------------------------------
@@ -496,10 +494,9 @@ class JoinApi(WorkshopHandler):
             self.send_json({"name": existing.name, "repeat": True})
             return
         client = self.request.remote_ip or "?"
-        block = self.ws.join_block(client)
-        if block is not None:
-            retry, key, params = block
-            raise ApiError.of(429, "join_paused" if "paused" in key else "join_limit", key, retry, **params)
+        refusal = self.ws.join_refusal(client)
+        if refusal is not None:
+            raise refusal
         data = self.body()
         code, name = data.get("code"), data.get("name")
         if not isinstance(code, str) or not isinstance(name, str):
@@ -528,10 +525,9 @@ class TrainerLogin(WorkshopHandler):
     def get(self) -> None:
         key = self.get_query_argument("key", "")
         client = self.request.remote_ip or "?"
-        block = self.ws.join_block(client)
-        if block is not None:
-            retry, msg, params = block
-            raise ApiError.of(429, "join_limit", msg, retry, **params)
+        refusal = self.ws.join_refusal(client)
+        if refusal is not None:
+            raise refusal
         if not key or len(key) > MAX_COOKIE or not self.ws.store.check_trainer_key(key):
             self.ws.limiter.failure(client, None)
             raise ApiError.of(403, "bad_key", "ws.err.bad_key")
@@ -585,7 +581,8 @@ class WallApi(LongPoll):
         url = self.ws.join_url
         view = dict(self.store_call("wall_view", self.lang, join_url=url, qr_svg=qr_svg(url) if url else ""))
         # Joining by code paused by the room's limit (until the trainer makes a new code): the wall says so.
-        view["join"] = {**(view.get("join") or {}), "paused": self.ws.limiter.paused}
+        join = view.get("join") or {}
+        view["join"] = {**join, "paused": self.ws.limiter.paused_for(join.get("code"))}
         self.send_json({**view, "version": version, "server_time": time.time()})
 
 
