@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -185,7 +185,7 @@ async def participant(room: Room, number: int, start_delay: float, args: argpars
         return
     page = await phone.request("GET", "/workshop/phone")
     await asyncio.gather(*(phone.request("GET", path) for path in static_files(page.body.decode())))
-    code, view = await phone.json("GET", "/workshop/api/me?since=0&lang=nl")
+    code, _view = await phone.json("GET", "/workshop/api/me?since=0&lang=nl")
     if code != 200:
         room.refused.append(f"first state {number}: {code}")
         return
@@ -236,10 +236,8 @@ async def kernel_pages(base: str, count: int) -> list[float]:
 def tree_rss(proc: psutil.Process) -> int:
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             total += p.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
     return total
 
 
@@ -337,7 +335,9 @@ async def main_async(args: argparse.Namespace) -> int:
                 ("memory per kernel page", f"{kernel_rss / max(1, args.kernel_pages) / 2**20:.0f} MB"),
             ]
         width = max(len(k) for k, _ in rows)
-        print(f"\nworkshop load: {args.participants} participants x {args.questions} questions over {args.duration:.0f} s")
+        print(
+            f"\nworkshop load: {args.participants} participants x {args.questions} questions over {args.duration:.0f} s"
+        )
         for key, value in rows:
             print(f"  {key.ljust(width)}  {value}")
         if room.refused:
@@ -346,7 +346,8 @@ async def main_async(args: argparse.Namespace) -> int:
                 print("  ", line)
         lost = not (room.accepted == stored == len(room.shown))
         slow = pct(room.join_times, 0.95) > 5 or pct(delays, 0.95) > 1 or peak > 3 * 2**30
-        print("\nverdict:", "LOST QUESTIONS" if lost else "nothing lost", "/", "over target" if slow else "within target")
+        verdict = ("LOST QUESTIONS" if lost else "nothing lost", "over target" if slow else "within target")
+        print("\nverdict:", " / ".join(verdict))
         journal.close()
         return 1 if lost else 0
     finally:
