@@ -218,3 +218,34 @@ def test_the_ticker_rereads_only_when_the_store_changed(view: regie_ui.RegieView
     assert "1 deelnemer(s)" in view.end_question.value
     _join(journal, "Bram")
     assert view.poll() is True and "2 deelnemer(s)" in view.end_question.value  # the question stays true
+
+
+def test_the_trainer_reads_only_what_participants_shared_also_after_the_day(
+    view: regie_ui.RegieView, journal: Journal
+) -> None:
+    store = WorkshopStore(journal)
+    anna, bram = _join(journal, "Anna"), _join(journal, "<b>Bram</b>")
+    for pid, word in ((anna, "Anna"), (bram, "Bram")):
+        trainee = store.participant(pid).trainee_id  # type: ignore[union-attr]
+        journal.add(trainee, template="bijeenkomst", title=f"Privé {word}", answers={"wat-gebeurde": f"geheim-{word}"})
+    trainee = store.participant(anna).trainee_id  # type: ignore[union-attr]
+    journal.add(
+        trainee, template="bijeenkomst", title="Wat ik meeneem", answers={"wat-gebeurde": "gedeeld"}, share="supervisor"
+    )
+    view.refresh_button.click()
+    shown = view.shared_list.value
+    assert "Anna: 1 gedeelde reflectie(s)" in shown and "Wat ik meeneem" in shown
+    assert "geheim" not in shown and "Privé" not in shown and "Bram" not in shown  # private stays private
+    assert "data:text/markdown" in shown or "download" in shown
+    assert view.kept_erase.layout.display == "none"  # nothing kept from an earlier day while this one runs
+
+    view.keep_shared.value = True
+    view.end.click()
+    view.end_yes.click()
+    assert "Wat ik meeneem" in view.shared_list.value  # kept: the trainer can still read it after the day
+    assert view.kept_erase.layout.display is None
+    view.kept_erase.click()
+    assert "1 bewaarde gedeelde reflectie(s)" in html_of(view.kept_confirm)
+    view.kept_confirm.children[1].children[0].click()  # "Ja, wis ze"
+    assert "Gewist: 1 reflectie(s)." in view.status.value
+    assert store.shared_with_trainer() == [] and "Nog niemand" in view.shared_list.value

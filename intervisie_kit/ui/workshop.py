@@ -109,6 +109,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ws.names.off": ("Namen zijn verborgen op de muur.", "Names are hidden on the wall."),
     "ws.people": ("Deelnemers ({n})", "Participants ({n})"),
     "ws.people.none": ("Nog niemand aangemeld.", "Nobody has joined yet."),
+    "ws.shared": ("Met jou gedeeld", "Shared with you"),
+    "ws.shared.help": (
+        "Alleen reflecties die een deelnemer zelf met jou deelde. Privéreflecties zie je nooit.",
+        "Only reflections a participant chose to share with you. You never see private ones.",
+    ),
+    "ws.shared.none": ("Nog niemand heeft een reflectie met je gedeeld.", "Nobody has shared a reflection yet."),
+    "ws.shared.person": ("{name}: {n} gedeelde reflectie(s)", "{name}: {n} shared reflection(s)"),
+    "ws.shared.download": ("Download als tekst (Markdown)", "Download as text (Markdown)"),
+    "ws.shared.anonymous": ("(naam gewist)", "(name erased)"),
+    "ws.kept.erase": (
+        "Wis de bewaarde reflecties van eerdere startdagen",
+        "Erase the kept reflections of earlier startdagen",
+    ),
+    "ws.kept.confirm": (
+        "Weet je het zeker? Dit wist {n} bewaarde gedeelde reflectie(s) en de deelnemers van eerdere startdagen.",
+        "Are you sure? This erases {n} kept shared reflection(s) and the participants of earlier startdagen.",
+    ),
+    "ws.kept.yes": ("Ja, wis ze", "Yes, erase them"),
+    "ws.kept.done": ("Gewist: {n} reflectie(s).", "Erased: {n} reflection(s)."),
     "ws.refresh": ("Vernieuwen", "Refresh"),
     "ws.remove": ("verwijderen", "remove"),
     "ws.remove.ask": (
@@ -207,6 +226,7 @@ class RegieView(widgets.VBox):
         self.add_class("ik-regie")
         self.store, self.lang = store, lang
         self.cases = dict(content.cases) if content is not None else {}
+        self.templates = dict(content.reflection) if content is not None else {}
         self.status = widgets.HTML()
         self.status.add_class("ik-regie-status")
         self.refresh_button = widgets.Button(description=t("ws.refresh", lang), icon="refresh")
@@ -218,6 +238,7 @@ class RegieView(widgets.VBox):
         self._build_rounds()
         self._build_people()
         self._build_end()
+        self._build_shared()
         self.body = widgets.VBox()
         self._seen_version: int | None = None
         self.ticker = ticker(lambda: self.poll(), lang)
@@ -511,8 +532,9 @@ class RegieView(widgets.VBox):
         """Show the store as it is now: the workshop, its round, case and participants."""
         self._seen_version = self.store.version()  # read first: a write during the reads shows next tick
         workshop = self.store.active()
+        self._show_shared()
         if workshop is None:
-            self.body.children = (self.none_box,)
+            self.body.children = (self.none_box, self.shared_box)
             return
         lang = self.lang
         self._refreshing = True
@@ -558,4 +580,74 @@ class RegieView(widgets.VBox):
             rows.append(row)
         nobody = widgets.HTML(f"<p class='ik-muted'>{_e(t('ws.people.none', lang))}</p>")
         self.people.children = tuple(rows) or (nobody,)
-        self.body.children = (self.join_box, self.case_box, self.rounds_box, self.people_box, self.end_box)
+        self.body.children = (
+            self.join_box,
+            self.case_box,
+            self.rounds_box,
+            self.people_box,
+            self.end_box,
+            self.shared_box,
+        )
+
+    # -- what participants shared ------------------------------------------------------------------
+
+    def _build_shared(self) -> None:
+        lang = self.lang
+        self.shared_list = widgets.HTML()
+        self.shared_list.add_class("ik-regie-shared")
+        self.kept_erase = self._button("ws.kept.erase", "ik-regie-kept-erase", icon="trash")
+        self.kept_erase.on_click(lambda _: self.act(self._ask_erase_kept))
+        self.kept_confirm = widgets.VBox()
+        self.kept_confirm.add_class("ik-regie-kept-confirm")
+        self.shared_box = widgets.VBox(
+            [
+                widgets.HTML(
+                    f"<h3>{_e(t('ws.shared', lang))}</h3><p class='ik-muted'>{_e(t('ws.shared.help', lang))}</p>"
+                ),
+                self.shared_list,
+                self.kept_erase,
+                self.kept_confirm,
+            ]
+        )
+
+    def _show_shared(self) -> None:
+        from ..journal.report import ReportKind, build_report, report_markdown
+        from .downloads import download_link, file_slug
+
+        lang = self.lang
+        shared = self.store.shared_with_trainer()
+        parts = []
+        for trainee, entries in shared:
+            name = trainee.name or t("ws.shared.anonymous", lang)
+            titles = "".join(f"<li>{_e(e.title or e.context_label or e.template)}</li>" for e in entries)
+            report = build_report(ReportKind.MEETING, trainee, entries, self.templates, lang=lang)
+            link = download_link(
+                report_markdown(report, lang).encode("utf-8"),
+                "text/markdown",
+                f"gedeeld-{file_slug(name)}.md",
+                t("ws.shared.download", lang),
+            )
+            head = _e(t("ws.shared.person", lang, name=name, n=len(entries)))
+            parts.append(
+                f"<div class='ik-regie-shared-person'><p><strong>{head}</strong></p>"
+                f"<ul>{titles}</ul><p>{link}</p></div>"
+            )
+        self.shared_list.value = "".join(parts) or f"<p class='ik-muted'>{_e(t('ws.shared.none', lang))}</p>"
+        kept = self.store.active() is None and bool(shared)
+        self.kept_erase.layout.display = None if kept else "none"
+        if not kept:
+            self.kept_confirm.children = ()
+
+    def _ask_erase_kept(self) -> None:
+        n = sum(len(entries) for _, entries in self.store.shared_with_trainer())
+        yes = self._button("ws.kept.yes", "ik-regie-kept-yes", button_style="danger")
+        no = self._button("ws.cancel", "ik-regie-kept-no")
+        yes.on_click(lambda _: self.act(self._erase_kept))
+        no.on_click(lambda _: setattr(self.kept_confirm, "children", ()))
+        question = widgets.HTML(f"<p>{_e(t('ws.kept.confirm', self.lang, n=n))}</p>")
+        self.kept_confirm.children = (question, widgets.HBox([yes, no]))
+
+    def _erase_kept(self) -> str:
+        erased = self.store.erase_kept()
+        self.kept_confirm.children = ()
+        return _ok(t("ws.kept.done", self.lang, n=erased))

@@ -31,7 +31,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..journal.store import ORIGIN_WORKSHOP, Journal, Share, entries, trainees
+from ..journal.store import ORIGIN_WORKSHOP, Entry, Journal, Share, Trainee, entries, trainees
 from . import (
     CODE_DIGITS,
     MAX_CASE_TEXT,
@@ -436,6 +436,41 @@ class WorkshopStore:
                 .order_by(participants.c.joined, participants.c.id)
             ).all()
         return [_participant(r) for r in rows]
+
+    def shared_with_trainer(self) -> list[tuple[Trainee, list[Entry]]]:
+        """What startdag participants chose to share with the trainer: per participant (of this workshop, or
+        kept from an ended one), their shared reflections only. Private entries are never read here."""
+        with self._read() as conn:
+            rows = conn.execute(
+                trainees.select()
+                .where(trainees.c.origin == ORIGIN_WORKSHOP)
+                .order_by(trainees.c.created, trainees.c.id)
+            ).all()
+        found = [(Trainee(r.id, r.name, r.created), self.journal.entries(r.id, shared_only=True)) for r in rows]
+        return [pair for pair in found if pair[1]]
+
+    def erase_kept(self) -> int:
+        """Erase the participants (and their shared reflections) kept from ended workshops; the number of
+        reflections erased. Participants of the workshop that is running now are left alone."""
+        with self._write() as conn:
+            ws = self._active_row(conn)
+            current = (
+                sa.select(participants.c.trainee_id).where(
+                    participants.c.workshop_id == ws.id, participants.c.trainee_id.is_not(None)
+                )
+                if ws is not None
+                else None
+            )
+            kept = sa.select(trainees.c.id).where(trainees.c.origin == ORIGIN_WORKSHOP)
+            if current is not None:
+                kept = kept.where(trainees.c.id.not_in(current))
+            ids = list(conn.execute(kept).scalars())
+            if not ids:
+                return 0
+            erased = conn.execute(entries.delete().where(entries.c.trainee_id.in_(ids))).rowcount
+            conn.execute(trainees.delete().where(trainees.c.id.in_(ids)))
+        self._compact()
+        return erased
 
     def remove_participant(self, participant_id: str) -> EraseCounts:
         """Take a participant out of the room and erase what they typed: questions (and their ratings),
