@@ -68,6 +68,14 @@ _T = {
         "Give --cert and --key together (the certificate and its key, PEM).",
     ),
     "ws_cert_missing": ("Bestand niet gevonden: {path}", "File not found: {path}"),
+    "preheat_pages": (
+        "--preheat-pages: onbekende pagina {page}; kies uit {pages}.",
+        "--preheat-pages: unknown page {page}; choose from {pages}.",
+    ),
+    "preheat_pages_alone": (
+        "--preheat-pages werkt alleen samen met --preheat N (hoeveel kernels per pagina klaarstaan).",
+        "--preheat-pages only works together with --preheat N (how many kernels wait per page).",
+    ),
     "ws_cert_preheat": (
         "--preheat werkt niet samen met --cert: voorverwarmde kernels halen hun verzoek via gewone http op.",
         "--preheat does not work with --cert: preheated kernels fetch their request over plain http.",
@@ -149,6 +157,12 @@ def _serving_options(parser: argparse.ArgumentParser) -> None:
         help="houd per pagina N kernels klaar (sneller bij een startdag, ~100 MB elk) / keep N warm kernels per page",
     )
     parser.add_argument(
+        "--preheat-pages",
+        default="",
+        metavar="NN,NN",
+        help="verwarm alleen deze pagina's voor, bijv. 04,06 (met --preheat) / preheat only these pages, e.g. 04,06",
+    )
+    parser.add_argument(
         "--cull-idle",
         type=int,
         default=None,
@@ -199,9 +213,28 @@ def _cards(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def _preheat_pages(args: argparse.Namespace, lang: str) -> tuple[str, ...] | None:
+    """The page numbers of ``--preheat-pages`` (empty: every page), or None after saying what is wrong."""
+    from .paths import notebooks_dir
+
+    known = sorted(nb.name[:2] for nb in notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+    chosen = tuple(p.strip() for p in (args.preheat_pages or "").split(",") if p.strip())
+    wrong = [p for p in chosen if p not in known]
+    if wrong:
+        print(_say("preheat_pages", lang, page=terminal_safe(wrong[0][:20]), pages=", ".join(known)), file=sys.stderr)
+        return None
+    if chosen and not args.preheat:
+        print(_say("preheat_pages_alone", lang), file=sys.stderr)
+        return None
+    return chosen
+
+
 def _prepare(args: argparse.Namespace, lang: str) -> int:
     """Environment for the pages (content, language, journal) and the content check; non-zero on error."""
     from .content import load
+
+    if _preheat_pages(args, lang) is None:
+        return 2
 
     if args.content:
         dirs = [str(Path(d).expanduser().resolve()) for d in args.content]
@@ -241,7 +274,12 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
 
     server.run(
         server.voila_argv(
-            notebooks_dir(), port=args.port, open_browser=args.open, cull_idle=args.cull_idle, preheat=args.preheat
+            notebooks_dir(),
+            port=args.port,
+            open_browser=args.open,
+            cull_idle=args.cull_idle,
+            preheat=args.preheat,
+            preheat_pages=_preheat_pages(args, lang) or (),
         )
     )
     return 0
@@ -321,7 +359,12 @@ def _workshop(args: argparse.Namespace, lang: str) -> int:
     )
     server.run(
         server.voila_argv(
-            notebooks_dir(), port=args.port, cull_idle=args.cull_idle, preheat=args.preheat, workshop=serving
+            notebooks_dir(),
+            port=args.port,
+            cull_idle=args.cull_idle,
+            preheat=args.preheat,
+            preheat_pages=_preheat_pages(args, lang) or (),
+            workshop=serving,
         )
     )
     return 0

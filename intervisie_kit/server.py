@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -335,6 +336,7 @@ def voila_argv(
     open_browser: bool = False,
     cull_idle: int | None = None,
     preheat: int = 0,
+    preheat_pages: Sequence[str] = (),
     workshop: WorkshopServing | None = None,
 ) -> list[str]:
     """The command line for :class:`KitVoila`; the shipped ``voila.json`` holds everything else."""
@@ -353,6 +355,9 @@ def voila_argv(
         ]
     if preheat:
         argv += ["--preheat_kernel=True", f"--pool_size={preheat}"]
+        if preheat_pages:  # warm only these pages (a startdag: 04 and 06), the others start cold
+            cold = sorted(nb.name for nb in notebooks.glob("*.ipynb") if nb.name[:2] not in set(preheat_pages))
+            argv += [f"--VoilaKernelManager.preheat_denylist={name}" for name in cold]
     if workshop is not None:
         argv += ["--KitVoila.workshop=True", f"--KitVoila.join_url={workshop.join_url}"]
         argv += [f"--KitVoila.allowed_hosts={host}" for host in workshop.allowed_hosts]
