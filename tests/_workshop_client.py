@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import http.client
 import json
 import os
@@ -134,6 +135,11 @@ class Client:
                         return msg
             finally:
                 conn.close()
+                # Wait for the server's close reply, so the socket is closed before this loop ends (else
+                # it lingers until garbage collection and warns as "unclosed socket" in a later test).
+                with contextlib.suppress(Exception):
+                    while await asyncio.wait_for(conn.read_message(), 5) is not None:
+                        pass
 
         return _in_thread(run())
 

@@ -57,8 +57,11 @@
   /* Pages that follow a store other people write to (page 11 at a startdag) carry a hidden button
      .ik-ticker. Pressing it every few seconds, only while the tab is visible, lets the kernel look for
      changes without a thread or a timer of its own; the kernel re-reads only when something changed. */
+  var leaving = false;  // once the page is closing its kernel goes away: a press then could not be sent
+  window.addEventListener("beforeunload", function () { leaving = true; });
+  window.addEventListener("pagehide", function () { leaving = true; });
   setInterval(function () {
-    if (document.hidden) { return; }
+    if (document.hidden || leaving) { return; }
     var tickers = document.querySelectorAll("button.ik-ticker");
     for (var i = 0; i < tickers.length; i++) { tickers[i].click(); }
   }, 3000);
