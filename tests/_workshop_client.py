@@ -71,7 +71,10 @@ class Client:
         try:
             conn.request(method, path, body=data, headers=all_headers)
             response = conn.getresponse()
-            content = response.read()
+            try:
+                content = response.read()
+            finally:
+                response.close()  # the response holds its own reference to the socket
         finally:
             conn.close()
         for header in response.msg.get_all("Set-Cookie") or []:

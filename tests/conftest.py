@@ -136,7 +136,9 @@ class KitServer:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
         try:
             conn.request("GET", "/")
-            return conn.getresponse().status == 301
+            response = conn.getresponse()
+            response.close()  # the response holds its own reference to the socket
+            return response.status == 301
         except OSError:
             return False
         finally:

@@ -142,7 +142,10 @@ def test_https_with_the_trainers_certificate(tmp_path: Path) -> None:
         try:
             conn.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
             response = conn.getresponse()
-            return response.status, response.msg.get_all("Set-Cookie") or [], response.read()
+            try:
+                return response.status, response.msg.get_all("Set-Cookie") or [], response.read()
+            finally:
+                response.close()
         finally:
             conn.close()
 
@@ -167,7 +170,9 @@ def test_https_with_the_trainers_certificate(tmp_path: Path) -> None:
         try:
             with pytest.raises((OSError, http.client.HTTPException)):
                 conn.request("GET", "/join")
-                status = conn.getresponse().status
+                response = conn.getresponse()
+                response.close()
+                status = response.status
                 raise OSError(status) if status >= 400 else AssertionError("plain http was served")
         finally:
             conn.close()
