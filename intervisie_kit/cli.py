@@ -229,12 +229,19 @@ def _preheat_pages(args: argparse.Namespace, lang: str) -> tuple[str, ...] | Non
     return chosen
 
 
+def _pages(args: argparse.Namespace) -> tuple[str, ...]:
+    """``--preheat-pages`` after :func:`_prepare` checked it."""
+    return tuple(p for p in args.preheat_pages.split(",") if p)
+
+
 def _prepare(args: argparse.Namespace, lang: str) -> int:
     """Environment for the pages (content, language, journal) and the content check; non-zero on error."""
     from .content import load
 
-    if _preheat_pages(args, lang) is None:
+    pages = _preheat_pages(args, lang)
+    if pages is None:
         return 2
+    args.preheat_pages = ",".join(pages)  # checked once; serve and workshop read it through _pages()
 
     if args.content:
         dirs = [str(Path(d).expanduser().resolve()) for d in args.content]
@@ -279,7 +286,7 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
             open_browser=args.open,
             cull_idle=args.cull_idle,
             preheat=args.preheat,
-            preheat_pages=_preheat_pages(args, lang) or (),
+            preheat_pages=_pages(args),
         )
     )
     return 0
@@ -363,7 +370,7 @@ def _workshop(args: argparse.Namespace, lang: str) -> int:
             port=args.port,
             cull_idle=args.cull_idle,
             preheat=args.preheat,
-            preheat_pages=_preheat_pages(args, lang) or (),
+            preheat_pages=_pages(args),
             workshop=serving,
         )
     )

@@ -227,6 +227,7 @@ class RegieView(widgets.VBox):
         self.store, self.lang = store, lang
         self.cases = dict(content.cases) if content is not None else {}
         self.templates = dict(content.reflection) if content is not None else {}
+        self._reports: dict[tuple[object, ...], bytes] = {}  # shared-reflection downloads, see _show_shared
         self.status = widgets.HTML()
         self.status.add_class("ik-regie-status")
         self.refresh_button = widgets.Button(description=t("ws.refresh", lang), icon="refresh")
@@ -620,9 +621,14 @@ class RegieView(widgets.VBox):
         for trainee, entries in shared:
             name = trainee.name or t("ws.shared.anonymous", lang)
             titles = "".join(f"<li>{_e(e.title or e.context_label or e.template)}</li>" for e in entries)
-            report = build_report(ReportKind.MEETING, trainee, entries, self.templates, lang=lang)
+            # Every refresh re-lists; the report (pandas, maybe a matplotlib chart) is built once per version
+            # of this participant's shared entries.
+            key = (trainee.id, trainee.name, lang, tuple((e.id, e.updated) for e in entries))
+            if key not in self._reports:
+                report = build_report(ReportKind.MEETING, trainee, entries, self.templates, lang=lang)
+                self._reports[key] = report_markdown(report, lang).encode("utf-8")
             link = download_link(
-                report_markdown(report, lang).encode("utf-8"),
+                self._reports[key],
                 "text/markdown",
                 f"gedeeld-{file_slug(name)}.md",
                 t("ws.shared.download", lang),
