@@ -16,7 +16,13 @@ as_pg() {
   if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
 }
 [ "$(id -u)" = 0 ] && chown postgres "$DATA"
-as_pg "PATH=$PATH initdb -D $DATA -A trust -U postgres >/dev/null"
+# Passwords count over TCP (scram-sha-256): the hub tests check that one trainee's database role cannot log in
+# with another's password. The local socket stays trust for the administrator's own shell.
+PW="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+echo "$PW" > "$DATA.pw"
+[ "$(id -u)" = 0 ] && chown postgres "$DATA.pw"
+as_pg "PATH=$PATH initdb -D $DATA --auth-local=trust --auth-host=scram-sha-256 --pwfile=$DATA.pw -U postgres >/dev/null"
+rm -f "$DATA.pw"
 as_pg "PATH=$PATH pg_ctl -D $DATA -l $DATA/log -w -o \"-p $PORT -k /tmp -c listen_addresses=127.0.0.1\" start >/dev/null"
 echo "export PGDATA_TEST=$DATA"
-echo "export INTERVISIE_KIT_TEST_POSTGRES=postgresql+psycopg://postgres@127.0.0.1:$PORT/postgres"
+echo "export INTERVISIE_KIT_TEST_POSTGRES=postgresql+psycopg://postgres:$PW@127.0.0.1:$PORT/postgres"
