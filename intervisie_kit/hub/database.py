@@ -80,9 +80,14 @@ def _service_role(database: str, service: str) -> str:
 
 
 def _run(conn: sa.Connection, statement: sql.Composable) -> None:
-    """Execute DDL composed with psycopg.sql: the driver quotes every identifier and literal."""
+    """Execute DDL composed with psycopg.sql: the driver quotes every identifier and literal.
+
+    Straight on the driver's connection (the same transaction): without parameters psycopg reads no
+    placeholders, so a ``%`` in a quoted literal stays a ``%``.
+    """
     raw = conn.connection.driver_connection
-    conn.exec_driver_sql(statement.as_string(raw))
+    with raw.cursor() as cursor:  # type: ignore[union-attr]
+        cursor.execute(statement)
 
 
 def _role_exists(conn: sa.Connection, role: str) -> bool:
