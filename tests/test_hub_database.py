@@ -17,7 +17,13 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from intervisie_kit.hub.database import HubDatabase, drop_namespace_roles, namespace, role_name
+from intervisie_kit.hub.database import (
+    USER_CONNECTION_LIMIT,
+    HubDatabase,
+    drop_namespace_roles,
+    namespace,
+    role_name,
+)
 from intervisie_kit.journal import Journal, JournalError, Share
 from intervisie_kit.journal.store import HEAD, NOT_SET_UP
 from intervisie_kit.ui import journal as journal_page
@@ -200,6 +206,10 @@ def test_a_role_logs_in_only_with_its_own_newest_password(hub: Hub) -> None:
     with pytest.raises(sa.exc.OperationalError, match="password authentication failed"):
         hub.run(hub.a_url, "SELECT 1")  # the password of the previous spawn
     assert hub.run(fresh, "SELECT current_user") == [(hub.db.role_name("anna"),)]
+    limits = hub.owner("SELECT rolconnlimit, rolcreaterole, rolsuper FROM pg_roles WHERE rolname = current_user")
+    assert hub.run(
+        fresh, "SELECT rolconnlimit, rolcreaterole, rolsuper FROM pg_roles WHERE rolname = current_user"
+    ) == [(USER_CONNECTION_LIMIT, False, False)] and limits == [(-1, True, False)]
     hub.a_url = fresh  # the module's other tests go on with the valid one
     # The same row: a new spawn neither makes a second trainee nor overwrites the name the user chose.
     assert hub.owner("SELECT count(*), min(name) FROM trainees WHERE hub_user = 'anna'") == [(1, "Anna")]
@@ -299,8 +309,11 @@ def test_bad_names_are_refused_before_any_sql(hub: Hub) -> None:
             hub.db.user_url(bad)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         hub.db.user_url("anna", origin="local")
-    with pytest.raises(JournalError, match="PostgreSQL"):
-        HubDatabase("sqlite:///x.sqlite")
+    for other in ("sqlite:///x.sqlite", "postgresql+psycopg2://u@h/db", "postgresql+psycopg://u@h"):
+        with pytest.raises(JournalError, match="PostgreSQL"):
+            HubDatabase(other)
+    with HubDatabase("postgresql://u@h/db") as plain:  # SQLAlchemy would pick psycopg2; the hub uses psycopg 3
+        assert plain.url.drivername == "postgresql+psycopg"
 
 
 # -- page 06 as a hub user ------------------------------------------------------------------------------

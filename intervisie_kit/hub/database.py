@@ -209,7 +209,9 @@ class HubDatabase:
             raise JournalError(
                 "Het adres van de hub-database is ongeldig.", "The hub database address is not valid."
             ) from exc
-        if self.url.get_backend_name() != "postgresql" or not self.url.database:
+        if self.url.drivername == "postgresql":  # SQLAlchemy's default driver would be psycopg2
+            self.url = self.url.set(drivername="postgresql+psycopg")
+        if self.url.drivername != "postgresql+psycopg" or not self.url.database:
             raise JournalError(
                 "De hub heeft een PostgreSQL-database nodig (postgresql+psycopg://…/naam).",
                 "The hub needs a PostgreSQL database (postgresql+psycopg://…/name).",
