@@ -28,6 +28,7 @@ INTERVISIE_KIT_TRAINER_PORT     port of the trainer service (default 10101)
 INTERVISIE_KIT_STARTDAG_PORT    port of the startdag service (default 10102)
 INTERVISIE_KIT_CULL_TIMEOUT     seconds without activity before a server is stopped (default 3600)
 INTERVISIE_KIT_CULL_EVERY       seconds between the culler's rounds (default 300)
+INTERVISIE_KIT_CULLER           ``0``: no idle-culler service (the Z2JH chart culls with its own)
 INTERVISIE_KIT_PREPARE_DB       ``0``: do not run the database migrations at hub start
 =============================== ===================================================================
 

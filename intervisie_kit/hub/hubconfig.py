@@ -62,6 +62,7 @@ ENVIRONMENT = {
     "INTERVISIE_KIT_STARTDAG_PORT": "10102",
     "INTERVISIE_KIT_CULL_TIMEOUT": "3600",  # seconds without activity before a user's server is stopped
     "INTERVISIE_KIT_CULL_EVERY": "300",  # seconds between the culler's rounds
+    "INTERVISIE_KIT_CULLER": "1",  # 0: no idle-culler service (the Z2JH chart runs its own)
     "INTERVISIE_KIT_PREPARE_DB": "1",  # 0: do not run migrations at hub start (someone else does)
 }
 
@@ -129,13 +130,16 @@ def _services(settings: HubSettings) -> list[dict[str, Any]]:
             f"--cull-every={settings.number('INTERVISIE_KIT_CULL_EVERY')}",
         ],
     }
-    return [*kit_services, culler]
+    return [*kit_services, culler] if settings["INTERVISIE_KIT_CULLER"] != "0" else kit_services
 
 
 def _roles(settings: HubSettings) -> list[dict[str, Any]]:
     startdag_access = f"access:services!service={STARTDAG_SERVICE}"
+    culling = settings["INTERVISIE_KIT_CULLER"] != "0"
     roles: list[dict[str, Any]] = [
-        {"name": f"{name}-service", "scopes": scopes, "services": [name]} for name, scopes in SERVICE_SCOPES.items()
+        {"name": f"{name}-service", "scopes": scopes, "services": [name]}
+        for name, scopes in SERVICE_SCOPES.items()
+        if culling or name != CULLER_SERVICE
     ]
     roles.append(
         {
