@@ -241,7 +241,7 @@ def test_reader_role_reads_shared_entries_only(hub_db: str) -> None:
         assert [e.title for e in everything] == ["GEDEELD-rita"]
         assert reflections.record("nobody-here").trainee is None
         html = page({"rita": record}, {"groep": ("rita",)})
-        assert "GEDEELD-rita" in html and "PRIVE" not in html and "Privé" not in html
+        assert "GEDEELD-rita" in html and "PRIVE-" not in html and "Privé van" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     finally:
         reflections.close()
@@ -299,11 +299,9 @@ def hub(hub_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[objec
         running.create_group("groep-2", ["carl"])  # not tess's group
         running.create_group("groep-3", ["tom", "dirk", "eva"])
         yield running
-        assert "Traceback" not in service_log(running)
-
-
-def service_log(hub: object) -> str:
-    return "\n".join(line for line in hub.log().splitlines() if "intervisie_kit.hub.trainer" in line)  # type: ignore[attr-defined]
+    log = running.log()
+    assert "Trainer service stopping" in log  # it ended on the hub's SIGTERM, quietly
+    assert "Traceback" not in log and "Failed to check authorization" not in log
 
 
 def open_service(session: object, path: str = "") -> object:
@@ -321,7 +319,7 @@ def test_trainer_sees_shared_reflections_of_own_groups_only(hub: object) -> None
             assert response.headers["Content-Security-Policy"] == CSP
             assert response.headers["Cache-Control"] == "no-store"
         assert set(re.findall(r"GEDEELD-\w+", text)) == {"GEDEELD-anna", "GEDEELD-bram"}
-        assert "PRIVE" not in text and "Privé" not in text
+        assert "PRIVE-" not in text and "Privé van" not in text
         assert "carl" not in text.lower() and "dirk" not in text.lower()  # other groups' trainees
         assert "&lt;script&gt;" in text and "<script" not in text
         with open_service(tess, "?lang=en") as response:
@@ -330,10 +328,13 @@ def test_trainer_sees_shared_reflections_of_own_groups_only(hub: object) -> None
         with open_service(tess, "report.md?trainee=anna") as response:
             assert response.status_code == 200
             assert response.headers["Content-Disposition"] == 'attachment; filename="anna-eindevaluatie.md"'
-            assert "GEDEELD-anna" in response.text and "PRIVE" not in response.text
+            assert "GEDEELD-anna" in response.text and "PRIVE-" not in response.text
         with open_service(tess, "report.pdf?trainee=bram&label=Bijeenkomst+1") as response:
             assert response.status_code == 200 and response.content.startswith(b"%PDF")
-            assert response.headers["Content-Disposition"].endswith('-verslag-bijeenkomst-1.pdf"')
+            assert (
+                response.headers["Content-Disposition"]
+                == 'attachment; filename="bram-reflectieverslag-bijeenkomst-1.pdf"'
+            )
 
         refused = {
             "report.md?trainee=carl": 404,  # exists, shared something, but is not in tess's groups

@@ -34,6 +34,7 @@ import json
 import logging
 import os
 import re
+import signal
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -116,7 +117,10 @@ register(
             "This trainee has not opened the kit on the hub yet; there is no journal yet.",
         ),
         "hub.trainer.downloads": ("Verslag downloaden", "Download the report"),
-        "hub.trainer.all_shared": ("Alle gedeelde reflecties", "All shared reflections"),
+        "hub.trainer.all_shared": (
+            "Eindevaluatie (alle gedeelde reflecties)",
+            "Final evaluation (all shared reflections)",
+        ),
         "hub.trainer.meeting": ("Reflectieverslag: {label}", "Reflection report: {label}"),
         "hub.trainer.download": ("{what} als {fmt}", "{what} as {fmt}"),
         "hub.trainer.lang": ("Taal", "Language"),
@@ -574,6 +578,19 @@ def make_app(
             await super().prepare()
             raise tornado.web.HTTPError(404)
 
+    class Callback(HubOAuthCallbackHandler):
+        """The end of the hub's OAuth dance; it must use the same HubOAuth (its PKCE states) as the pages."""
+
+        hub_auth = auth
+
+        def set_default_headers(self) -> None:
+            for name, value in SECURITY_HEADERS.items():
+                self.set_header(name, value)
+
+        def write_error(self, status_code: int, **kwargs: Any) -> None:
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(render_error(PageContext(prefix, "nl", ""), status_code))
+
     class Static(tornado.web.StaticFileHandler):
         def set_default_headers(self) -> None:
             for name, value in SECURITY_HEADERS.items():
@@ -584,7 +601,7 @@ def make_app(
         [
             (prefix, Overview),
             (prefix + r"report\.(md|pdf)", Download),
-            (prefix + "oauth_callback", HubOAuthCallbackHandler, {}),
+            (prefix + "oauth_callback", Callback),
             (prefix + r"static/(trainer\.css)", Static, {"path": STATIC_DIR}),
             (prefix + ".*", NotFound),
         ],
@@ -645,9 +662,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _serve(app: Any, host: str, port: int) -> None:
-    """Listen (on the running loop) until the process is stopped."""
-    app.listen(port, host, xheaders=True)
-    await asyncio.Event().wait()
+    """Listen (on the running loop) until SIGTERM (the hub stopping its services) or SIGINT; then end quietly."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    server = app.listen(port, host, xheaders=True)
+    await stop.wait()
+    log.info("Trainer service stopping")
+    server.stop()
 
 
 if __name__ == "__main__":
