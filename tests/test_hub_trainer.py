@@ -12,6 +12,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -26,6 +27,7 @@ from intervisie_kit.hub.trainer import (
     is_trainer,
     render_error,
     render_overview,
+    render_trainee,
     visible_trainees,
 )
 from intervisie_kit.journal.report import ReportKind, build_report
@@ -138,6 +140,7 @@ def test_page_shows_the_report_of_page_06() -> None:
     assert '<html lang="nl">' in html and "<h1>" in html and "Anna de Vries" in html and "anna" in html
     assert "report.md?trainee=anna" in html and "report.pdf?trainee=anna" in html
     assert "label=Bijeenkomst+1" in html  # one reflectieverslag per meeting too
+    assert "trainee?trainee=anna" in html  # the trainee's own page, with the chart
     english = page({"anna": record}, {"groep-a": ("anna",)}, lang="en")
     assert '<html lang="en">' in english and "2026-12-01" in english and "lang=en" in english
 
@@ -161,14 +164,39 @@ def test_page_states_without_entries() -> None:
     assert "in geen enkele groep" in page({}, {})
 
 
+def practice_entry(n: int) -> Entry:
+    figures = {"case": "werkdruk-01", "turns": 8, "open": 5, "counts": {"open": 5, "closed": 3}, "why": 1, "stacked": 0}
+    return replace(
+        entry(n, title="Oefenronde", answer=""),
+        template="oefenronde",
+        context_kind=Context.PRACTICE,
+        answers={"summary": "**Vijf** open vragen"},
+        figures=figures,
+    )
+
+
+def test_trainee_page_has_the_whole_report_with_chart() -> None:
+    shared = (entry(1, title="Over werkdruk", answer="Ik zweeg."), practice_entry(2))
+    record = TraineeRecord("anna", Trainee("t1", "Anna", NOW), shared)
+    ctx = PageContext(PREFIX, "nl", "tess")
+    html = render_trainee(ctx, record, TEMPLATES)
+    assert "<h1 class='ik-user-text'>Eindevaluatie</h1>" in html and "van Anna" in html
+    assert "Over werkdruk" in html and "<strong>Vijf</strong>" in html  # the kit's own summary, formatted
+    assert html.count("<img alt=") == 1 and "src='data:image/png;base64," in html
+    overview = page({"anna": record}, {"groep-a": ("anna",)})
+    assert "<img" not in overview and "Over werkdruk" in overview  # the overview draws no charts
+    assert "nog niet geopend" in render_trainee(ctx, TraineeRecord("bram", None), TEMPLATES)
+
+
 @pytest.mark.parametrize("hostile", HOSTILE, ids=HOSTILE_IDS)
 def test_hostile_text_is_shown_as_text(hostile: str) -> None:
     text = hostile.replace("\x00", "")  # the journal strips NUL before it stores anything
     shared = (entry(1, title=text[:300], answer=text, label=text[:300]),)
     record = TraineeRecord(text[:255], Trainee("t1", text[:200], NOW), shared)
-    html = page({text[:255]: record}, {text[:255]: (text[:255],)})
-    assert_shown_as_text(html, text)
-    assert re.search(r"<(script|img|svg|a href=.?javascript)", html, re.IGNORECASE) is None
+    ctx = PageContext(PREFIX, "nl", text[:255])
+    for html in (page({text[:255]: record}, {text[:255]: (text[:255],)}), render_trainee(ctx, record, TEMPLATES)):
+        assert_shown_as_text(html, text)
+        assert re.search(r"<(script|img|svg|a href=.?javascript)", html, re.IGNORECASE) is None
 
 
 def test_error_pages_speak_both_languages_and_show_no_traceback() -> None:
@@ -325,6 +353,9 @@ def test_trainer_sees_shared_reflections_of_own_groups_only(hub: object) -> None
         with open_service(tess, "?lang=en") as response:
             assert '<html lang="en">' in response.text and "Reflections your trainees shared" in response.text
 
+        with open_service(tess, "trainee?trainee=anna") as response:
+            assert response.status_code == 200 and "GEDEELD-anna" in response.text
+            assert "GEDEELD-bram" not in response.text and "PRIVE-" not in response.text
         with open_service(tess, "report.md?trainee=anna") as response:
             assert response.status_code == 200
             assert response.headers["Content-Disposition"] == 'attachment; filename="anna-eindevaluatie.md"'
@@ -338,6 +369,7 @@ def test_trainer_sees_shared_reflections_of_own_groups_only(hub: object) -> None
 
         refused = {
             "report.md?trainee=carl": 404,  # exists, shared something, but is not in tess's groups
+            "trainee?trainee=carl": 404,
             "report.md?trainee=tom": 404,  # a co-trainer is no trainee
             "report.md?trainee=nobody": 404,
             "report.md?trainee=anna&label=Bijeenkomst+9": 404,

@@ -59,6 +59,7 @@ __all__ = [
     "make_app",
     "render_error",
     "render_overview",
+    "render_trainee",
     "visible_trainees",
 ]
 
@@ -117,6 +118,7 @@ register(
             "This trainee has not opened the kit on the hub yet; there is no journal yet.",
         ),
         "hub.trainer.downloads": ("Verslag downloaden", "Download the report"),
+        "hub.trainer.own_page": ("volledig verslag met grafiek", "full report with chart"),
         "hub.trainer.all_shared": (
             "Eindevaluatie (alle gedeelde reflecties)",
             "Final evaluation (all shared reflections)",
@@ -215,13 +217,17 @@ class TraineeRecord:
         """The meetings the shared entries name, for one reflectieverslag each."""
         return tuple(sorted({e.context_label for e in self.shared if e.context_label}, key=_sort_key))
 
-    def report(self, templates: Mapping[str, Any], lang: str, label: str | None = None) -> Report:
+    def report(
+        self, templates: Mapping[str, Any], lang: str, label: str | None = None, *, chart: bool = True
+    ) -> Report:
         """The report page 06 makes for the supervisor: all shared entries (``label`` None) or one meeting's."""
         if self.trainee is None:
             raise JournalError("Er is nog geen dagboek.", "There is no journal yet.")
         trainee = replace(self.trainee, name=self.name)  # an unnamed trainee is called by their hub name
         kind = ReportKind.FINAL if label is None else ReportKind.MEETING
-        return build_report(kind, trainee, self.shared, templates, lang=lang, all_entries=self.shared, label=label)
+        return build_report(
+            kind, trainee, self.shared, templates, lang=lang, all_entries=self.shared, label=label, chart=chart
+        )
 
 
 class SharedReflections:
@@ -342,9 +348,11 @@ def _trainee_html(ctx: PageContext, record: TraineeRecord, templates: Mapping[st
         return f"{head}<p>{_h(t('hub.trainer.no_journal', lang))}</p>"
     if not record.shared:
         return f"{head}<p>{_h(t('hub.trainer.none_shared', lang))}</p>"
-    report = record.report(templates, lang)
+    report = record.report(templates, lang, chart=False)  # charts on the trainee's own page only (cost)
+    own_page = _h(ctx.url("trainee", trainee=record.hub_user))
     return (
-        f"{head}<p class='ik-count'>{_h(t('hub.trainer.count', lang, n=len(record.shared)))}</p>"
+        f"{head}<p class='ik-count'>{_h(t('hub.trainer.count', lang, n=len(record.shared)))} · "
+        f'<a href="{own_page}">{_h(t("hub.trainer.own_page", lang))}</a></p>'
         f"{_downloads(ctx, record)}<div class='ik-report'>{_report_html(report, level=4)}</div>"
     )
 
@@ -386,6 +394,30 @@ def render_overview(
         section.append("</section>")
         body.append("".join(section))
     return _document(ctx, title, "".join(body), lang_links=_lang_links(ctx, "", {}))
+
+
+def render_trainee(ctx: PageContext, record: TraineeRecord, templates: Mapping[str, Any]) -> str:
+    """One trainee's page: page 06's report of everything they shared, with the chart, and the downloads."""
+    lang = ctx.lang
+    back = f'<p><a href="{_h(ctx.url())}">{_h(t("hub.error.back", lang))}</a></p>'
+    if record.trainee is None or not record.shared:
+        key = "hub.trainer.no_journal" if record.trainee is None else "hub.trainer.none_shared"
+        body = f"<h1 class='ik-user-text'>{_h(record.name)}</h1><p>{_h(t(key, lang))}</p>{back}"
+        return _document(ctx, record.name, body, lang_links=_lang_links(ctx, "trainee", {"trainee": record.hub_user}))
+    report = record.report(templates, lang)
+    body = (
+        f"{back}<h1 class='ik-user-text'>{_h(report.title)}</h1>"
+        f"<p class='ik-meta ik-user-text'>{_h(report.subtitle)}</p>"
+        + (
+            f"<p class='ik-meta ik-user-text'>{_h(t('hub.trainer.account', lang, name=record.hub_user))}</p>"
+            if record.name != record.hub_user
+            else ""
+        )
+        + f"<p class='ik-note'>{_h(report.note)}</p>{_downloads(ctx, record)}"
+        f"<div class='ik-report'>{_report_html(report, level=2)}</div>"
+    )
+    title = f"{report.title} · {record.name}"
+    return _document(ctx, title, body, lang_links=_lang_links(ctx, "trainee", {"trainee": record.hub_user}))
 
 
 _ERROR_KEYS = {400: "400", 403: "403", 404: "404", 502: "502"}
@@ -529,6 +561,15 @@ def make_app(
                 raise tornado.web.HTTPError(403)
             return visible_trainees(user, groups, group_name)
 
+        async def allowed_name(self) -> str:
+            """The ``trainee`` of the address, once the hub confirms they are in this trainer's groups."""
+            name = self.get_query_argument("trainee", "")
+            if not name or len(name) > MAX_USER_NAME:
+                raise tornado.web.HTTPError(400)
+            if name not in allowed_trainees(await self.trainees()):  # checked before anything is read
+                raise tornado.web.HTTPError(404)
+            return name
+
         async def read(self, names: Iterable[str]) -> dict[str, TraineeRecord]:
             loop = asyncio.get_running_loop()
             wanted = sorted(set(names))
@@ -550,13 +591,10 @@ def make_app(
     class Download(Page):
         @tornado.web.authenticated
         async def get(self, suffix: str) -> None:
-            name = self.get_query_argument("trainee", "")
             label = self.get_query_argument("label", "")
-            if not name or len(name) > MAX_USER_NAME or len(label) > MAX_LABEL:
+            if len(label) > MAX_LABEL:
                 raise tornado.web.HTTPError(400)
-            view = await self.trainees()
-            if name not in allowed_trainees(view):  # checked before anything is read
-                raise tornado.web.HTTPError(404)
+            name = await self.allowed_name()
             record = (await self.read([name]))[name]
             if record.trainee is None or not record.shared or (label and label not in record.labels()):
                 raise tornado.web.HTTPError(404)
@@ -572,6 +610,18 @@ def make_app(
             self.set_header("Content-Type", mime)
             self.set_header("Content-Disposition", f'attachment; filename="{filename}"')
             self.finish(data)
+
+    class TraineePage(Page):
+        @tornado.web.authenticated
+        async def get(self) -> None:
+            name = await self.allowed_name()
+            record = (await self.read([name]))[name]
+            ctx = self.ctx
+            page = await asyncio.get_running_loop().run_in_executor(
+                None, lambda: render_trainee(ctx, record, templates)
+            )
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(page)
 
     class NotFound(Page):
         async def prepare(self) -> None:
@@ -601,6 +651,7 @@ def make_app(
         [
             (prefix, Overview),
             (prefix + r"report\.(md|pdf)", Download),
+            (prefix + "trainee", TraineePage),
             (prefix + "oauth_callback", Callback),
             (prefix + r"static/(trainer\.css)", Static, {"path": STATIC_DIR}),
             (prefix + ".*", NotFound),
