@@ -216,6 +216,18 @@ def test_download_names_are_ascii(name: str) -> None:
     assert len(filename) <= 110
 
 
+def test_hub_not_answering_is_an_error_the_page_can_name() -> None:
+    """No hub API at that address: HubUnavailable (the service answers 502 with its own page), no traceback."""
+    import asyncio
+
+    from intervisie_kit.hub.trainer import HubUnavailable, hub_groups
+
+    from .hubtest import free_port
+
+    with pytest.raises(HubUnavailable):
+        asyncio.run(hub_groups(f"http://127.0.0.1:{free_port()}/hub/api", "token", "tess", T))
+
+
 def test_csp_allows_no_script() -> None:
     assert "default-src 'none'" in CSP and "script-src" not in CSP and "frame-ancestors 'none'" in CSP
 

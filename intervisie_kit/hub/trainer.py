@@ -330,11 +330,11 @@ def _downloads(ctx: PageContext, record: TraineeRecord) -> str:
     items = []
     for what, label in reports:
         links = " ".join(
-            f'<a class="ik-download" href="{_h(ctx.url("report." + suffix, trainee=record.hub_user, label=label))}">'
-            f"{_h(t('hub.trainer.download', ctx.lang, what=what, fmt=fmt))}</a>"
+            f'<a class="ik-download" href="{_h(ctx.url("report." + suffix, trainee=record.hub_user, label=label))}" '
+            f'aria-label="{_h(t("hub.trainer.download", ctx.lang, what=what, fmt=fmt))}">{fmt}</a>'
             for suffix, fmt in (("md", "Markdown"), ("pdf", "PDF"))
         )
-        items.append(f"<li>{links}</li>")
+        items.append(f"<li><span class='ik-user-text'>{_h(what)}</span>: {links}</li>")
     title = _h(t("hub.trainer.downloads", ctx.lang))
     return f"<p class='ik-downloads-title'>{title}</p><ul class='ik-downloads'>{''.join(items)}</ul>"
 
