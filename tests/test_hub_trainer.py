@@ -145,6 +145,17 @@ def test_page_shows_the_report_of_page_06() -> None:
     assert '<html lang="en">' in english and "2026-12-01" in english and "lang=en" in english
 
 
+def test_language_links_keep_the_choice_whatever_the_default() -> None:
+    dutch = PageContext(PREFIX, "nl", "tess")
+    assert dutch.url("trainee", trainee="anna") == PREFIX + "trainee?trainee=anna"
+    english = PageContext(PREFIX, "en", "tess")
+    assert english.url("report.md", trainee="zoë", label="") == PREFIX + "report.md?trainee=zo%C3%AB&lang=en"
+    # a service whose INTERVISIE_KIT_LANG is English: the Dutch link must say so
+    assert PageContext(PREFIX, "nl", "tess", default_lang="en").url() == PREFIX + "?lang=nl"
+    html = page({}, {})
+    assert f'href="{PREFIX}?lang=en" lang="en"' in html and f'href="{PREFIX}" lang="nl" aria-current="true"' in html
+
+
 def test_page_never_renders_a_private_entry_handed_to_it() -> None:
     """The reader role cannot see private entries; should one reach the page anyway, the report refuses it."""
     leaked = (entry(1, title="Gedeeld", answer="ja"), entry(2, title="Geheim", answer="nee", share=Share.PRIVATE))

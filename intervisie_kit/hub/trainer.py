@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
-from ..i18n import LANGS, register, t
+from ..i18n import LANGS, initial_lang, register, t
 from ..journal.report import Report, ReportKind, block_items_html, build_report, report_markdown, report_pdf
 from ..journal.store import MAX_TITLE, Entry, Journal, JournalError, Trainee
 from . import ADMIN_DB_ENV, TRAINER_SERVICE, trainer_group
@@ -272,10 +272,11 @@ class PageContext:
     prefix: str  # ends with "/"
     lang: str
     user: str
+    default_lang: str = "nl"  # the service's language without ?lang= (INTERVISIE_KIT_LANG, else Dutch)
 
     def url(self, path: str = "", **query: str) -> str:
         params = {k: v for k, v in query.items() if v}
-        if self.lang != "nl":
+        if self.lang != self.default_lang:
             params["lang"] = self.lang
         return self.prefix + path + (("?" + urlencode(params)) if params else "")
 
@@ -296,7 +297,7 @@ def _document(ctx: PageContext, title: str, body: str, *, lang_links: str = "") 
 def _lang_links(ctx: PageContext, path: str, query: Mapping[str, str]) -> str:
     links = []
     for lang in LANGS:
-        other = PageContext(ctx.prefix, lang, ctx.user)
+        other = replace(ctx, lang=lang)
         label = {"nl": "Nederlands", "en": "English"}[lang]
         current = ' aria-current="true"' if lang == ctx.lang else ""
         links.append(f'<li><a href="{_h(other.url(path, **query))}" lang="{lang}"{current}>{label}</a></li>')
@@ -434,8 +435,7 @@ def render_error(ctx: PageContext, status: int) -> str:
             f'<section lang="{lang}"><{tag}>{_h(t(f"hub.error.{key}.title", lang))}</{tag}>'
             f"<p>{_h(t(f'hub.error.{key}.text', lang))}</p>"
             + (
-                f'<p><a href="{_h(PageContext(ctx.prefix, lang, ctx.user).url())}">'
-                f"{_h(t('hub.error.back', lang))}</a></p>"
+                f'<p><a href="{_h(replace(ctx, lang=lang).url())}">{_h(t("hub.error.back", lang))}</a></p>'
                 if status != 403
                 else ""
             )
@@ -508,6 +508,7 @@ def make_app(
 
     auth = hub_auth if hub_auth is not None else HubOAuth(api_token=api_token, api_url=api_url, base_url=prefix)
     group_name = group or trainer_group()
+    default_lang = initial_lang()  # INTERVISIE_KIT_LANG, else Dutch (no query string in a service's environment)
 
     class Page(HubOAuthenticated, tornado.web.RequestHandler):
         """Security headers, the language, the hub user and errors as pages for every handler."""
@@ -520,13 +521,13 @@ def make_app(
 
         @property
         def lang(self) -> str:
-            lang = self.get_query_argument("lang", "nl")
-            return lang if lang in LANGS else "nl"
+            lang = self.get_query_argument("lang", default_lang)
+            return lang if lang in LANGS else default_lang
 
         @property
         def ctx(self) -> PageContext:
             user = self.current_user["name"] if isinstance(self.current_user, dict) else ""
-            return PageContext(prefix, self.lang, user)
+            return PageContext(prefix, self.lang, user, default_lang)
 
         async def prepare(self) -> None:
             # Ask the hub without blocking the loop (HubAuthenticated's own get_current_user would block).
@@ -545,7 +546,7 @@ def make_app(
             try:
                 ctx = self.ctx
             except Exception:
-                ctx = PageContext(prefix, "nl", "")
+                ctx = PageContext(prefix, default_lang, "", default_lang)
             self.finish(render_error(ctx, status_code))
 
         async def trainees(self) -> dict[str, tuple[str, ...]]:
@@ -639,7 +640,7 @@ def make_app(
 
         def write_error(self, status_code: int, **kwargs: Any) -> None:
             self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(render_error(PageContext(prefix, "nl", ""), status_code))
+            self.finish(render_error(PageContext(prefix, default_lang, "", default_lang), status_code))
 
     class Static(tornado.web.StaticFileHandler):
         def set_default_headers(self) -> None:
