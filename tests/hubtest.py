@@ -45,7 +45,7 @@ import psutil
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
-DEPLOY_CONFIG = Path(os.environ.get("IK_DEV_HUB_CONFIG") or ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py")
+DEPLOY_CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 PG_ENV = "INTERVISIE_KIT_TEST_POSTGRES"
 ADMIN_DB_ENV = "INTERVISIE_KIT_HUB_DB"  # intervisie_kit.hub.ADMIN_DB_ENV (kept literal: the hub reads it)
 TEST_SERVICE = "hubtest"  # the test's own hub service: its token creates users and groups
