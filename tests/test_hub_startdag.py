@@ -25,12 +25,14 @@ from typing import Any
 import pytest
 import requests
 import sqlalchemy as sa
+from playwright.sync_api import Browser, expect
 
 from intervisie_kit.hub import STARTDAG_SERVICE
 from intervisie_kit.hub.startdag import GROUP_PREFIX, USER_PREFIX
 from intervisie_kit.workshop import JOIN_ATTEMPTS
 
-from .hubtest import HTTP_TIMEOUT, Hub, HubSession, free_port, hub_database, running_hub
+from .conftest import guard_page
+from .hubtest import HTTP_TIMEOUT, Hub, HubSession, browser_login, free_port, hub_database, running_hub
 
 TINEKE, ANNA = "tineke", "anna"
 TRAINERS = "trainers"
@@ -238,6 +240,54 @@ def start_round(hub: Hub) -> None:
         journal.close()
 
 
+@pytest.mark.browser
+def test_a_phone_joins_through_the_hub_in_a_browser(browser: Browser, hub: Hub, room: dict[str, Any]) -> None:
+    """Chromium: the hub's join page, the code prefilled from the QR address, the phone page under the
+    service's prefix, a question sent and on the wall the trainer sees in their own browser."""
+    phone = browser.new_context(locale="nl-NL")
+    page = phone.new_page()
+    guard = guard_page(page)
+    page.goto(f"{hub.url}{JOIN}?code={room['code']}")
+    expect(page.get_by_test_id("join-code-input")).to_have_value(room["code"])
+    page.get_by_test_id("join-name").fill("Kim")
+    page.get_by_test_id("join-button").click()
+    page.wait_for_url(f"{hub.url}{SERVICE}workshop/phone*")
+    expect(page.get_by_test_id("me")).to_contain_text("Kim")
+    # The page's own links stay on the hub: the report under the service, page 06 on the own server.
+    expect(page.get_by_test_id("report-link")).to_have_attribute("href", f"{SERVICE}workshop/api/report?lang=nl")
+    expect(page.locator("#ikw-link-06")).to_have_attribute(
+        "href", "/hub/user-redirect/voila/render/06_reflectie.ipynb?lang=nl"
+    )
+    question = "Hoe merkte je dat het team vastliep?"
+    page.get_by_test_id("question-box").fill(question)
+    page.get_by_test_id("send-button").click()
+    expect(page.get_by_test_id("my-question")).to_contain_text(question)
+    expect(page.get_by_test_id("verdict")).not_to_be_empty()
+    assert guard.external == [] and guard.page_errors == [], (guard.external, guard.page_errors)
+
+    trainer = browser.new_context(locale="nl-NL")
+    wall = trainer.new_page()
+    wall_guard = guard_page(wall)
+    browser_login(wall, hub, TINEKE, next_path=f"{SERVICE}workshop/wall")
+    wall.wait_for_url(f"{hub.url}{SERVICE}workshop/wall*")
+    expect(wall.get_by_test_id("card-text").filter(has_text=question)).to_have_count(1)
+    expect(wall.get_by_test_id("join-url")).to_have_text(f"{hub.url}{JOIN}")
+    expect(wall.get_by_test_id("join-code")).to_have_text(room["code"])
+    assert wall_guard.external == [] and wall_guard.page_errors == []
+    trainer.close()
+    phone.close()
+    room["phones"].append(Phone(HubSession(hub), kim_user(hub), "Kim"))
+
+
+def kim_user(hub: Hub) -> str:
+    engine = sa.create_engine(hub.db_url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT hub_user FROM trainees WHERE name = 'Kim'")).scalar_one()
+    finally:
+        engine.dispose()
+
+
 def test_a_temporary_user_cannot_log_in_with_a_password(hub: Hub, room: dict[str, Any]) -> None:
     sam = room["phones"][0]
     # Whatever password: the wrapped authenticator refuses temporary names before and after its own check.
@@ -320,11 +370,14 @@ def test_ending_the_startdag_erases_users_roles_and_rows(hub: Hub, room: dict[st
     users = [phone.user for phone in room["phones"]]
     group = GROUP_PREFIX + workshop_id(hub)
     urls = {user: own_journal_url(hub, user) for user in users}
-    for (user, url), share in zip(urls.items(), ("private", "supervisor"), strict=True):
+    for index, (user, url) in enumerate(urls.items()):
+        share = "supervisor" if index % 2 else "private"
         assert can_connect(url)
         write_as(url, user, f"Reflectie van {user}", share)
-    assert count_rows(hub, "SELECT count(*) FROM entries") == 2
-    assert count_rows(hub, "SELECT count(*) FROM trainees WHERE origin = 'startdag'") == 2
+    assert count_rows(hub, "SELECT count(*) FROM entries") == len(users)
+    questions = count_rows(hub, "SELECT count(*) FROM workshop_questions")
+    assert questions >= 1
+    assert count_rows(hub, "SELECT count(*) FROM trainees WHERE origin = 'startdag'") == len(users)
     trainer = room["trainer"]
     unconfirmed = regie(trainer, "end")
     assert "Vink eerst aan" in unconfirmed.text
@@ -333,12 +386,12 @@ def test_ending_the_startdag_erases_users_roles_and_rows(hub: Hub, room: dict[st
     assert 'data-testid="open-form"' in ended.text
     report = json.loads(ended.headers["X-Startdag-Ended"])
     assert report == {
-        "hub_users": 2,
-        "roles": 2,
-        "participants": 2,
-        "questions": 1,
+        "hub_users": len(users),
+        "roles": len(users),
+        "participants": len(users),
+        "questions": questions,
         "ratings": 0,
-        "reflections": 2,
+        "reflections": len(users),
         "failures": [],
     }
     for user in users:

@@ -285,11 +285,10 @@
   /** One request. Never throws for HTTP or network trouble: {ok, status, network, data, retryAfter}. */
   async function api(method, target, body, options) {
     const headers = { Accept: "application/json" };
-    if (method !== "GET") {
-      headers["Content-Type"] = "application/json";
-      const xsrf = cookie("_xsrf");
-      if (xsrf) headers["X-XSRFToken"] = xsrf;
-    }
+    if (method !== "GET") headers["Content-Type"] = "application/json";
+    // On every request, GETs too: behind a hub's OAuth a script's GET counts as logged in only with it.
+    const xsrf = cookie("_xsrf");
+    if (xsrf) headers["X-XSRFToken"] = xsrf;
     let response;
     try {
       response = await fetch(path(target), {
