@@ -406,3 +406,48 @@ def test_ending_the_startdag_erases_users_roles_and_rows(hub: Hub, room: dict[st
     # The phone's identity is gone: its next request is turned away.
     with room["phones"][0].session.get(f"{SERVICE}workshop/api/me?since=-1") as gone:
         assert gone.status_code in (401, 403)
+
+
+# -- without a hub: the pieces -----------------------------------------------------------------------------
+
+
+def test_the_wrapped_authenticator_refuses_temporary_names_and_keeps_them_logged_in() -> None:
+    import asyncio
+    from types import SimpleNamespace
+
+    from jupyterhub.auth import Authenticator
+
+    from intervisie_kit.hub.startdag import with_startdag
+
+    class Institute(Authenticator):
+        async def authenticate(self, handler, data):  # type: ignore[no-untyped-def]
+            return data["username"]  # every password is right: the wrapper alone must refuse
+
+        async def refresh_user(self, user, handler=None):  # type: ignore[no-untyped-def]
+            return False  # e.g. an OAuth authenticator that finds no auth state
+
+    auth = with_startdag(Institute)(allow_all=True)
+    login = auth.get_authenticated_user
+    for name in ("startdag-0123456789abcdef", "STARTDAG-x", " startdag-y"):
+        assert asyncio.run(login(None, {"username": name, "password": "x"})) is None, name
+    assert asyncio.run(login(None, {"username": "anna", "password": "x"}))["name"] == "anna"
+    assert asyncio.run(auth.refresh_user(SimpleNamespace(name="startdag-0123456789abcdef"))) is True
+    assert asyncio.run(auth.refresh_user(SimpleNamespace(name="anna"))) is False
+    assert auth.get_handlers(None)[-1][0] == "/startdag"
+    assert type(auth).__name__ == "StartdagInstitute"
+
+
+def test_page_addresses_move_the_pages_under_a_prefix_and_leave_the_laptops_alone() -> None:
+    from intervisie_kit.workshop.web import LAPTOP, STATIC_DIR, PageAddresses
+
+    for page in ("join.html", "phone.html", "wall.html"):
+        raw = (STATIC_DIR / page).read_bytes()
+        assert LAPTOP.apply(raw) == raw
+        moved = PageAddresses(base="/services/s/", kit="/hub/user-redirect/", join="/hub/startdag").apply(raw)
+        text = moved.decode()
+        assert '="/workshop/' not in text and '="/voila/' not in text
+        assert '<meta name="ik-base" content="/services/s/">' in text
+        assert 'src="/services/s/workshop/static/workshop.js"' in text
+    for bad in ("services/s/", "//evil.example/", '/s/"><script>', "/s"):
+        with pytest.raises(ValueError):
+            PageAddresses(base=bad)

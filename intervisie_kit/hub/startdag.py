@@ -64,6 +64,7 @@ GROUP_PREFIX = "startdag-"  # their group: startdag-<workshop id>
 USER_RANDOM_BYTES = 8  # 16 hex characters: no two participants of a year's startdagen share a name
 JOIN_PATH = "/startdag"  # under the hub prefix: /hub/startdag
 MAX_HUB_USERS_PER_END = 500  # group members read from the hub when a startdag ends (a workshop has <= 60)
+END_PARALLEL = 8  # temporary users erased at once when a startdag ends (each waits for its server to stop)
 HUB_API_TIMEOUT = 30.0  # seconds for one hub API call (deleting a user waits for its server to stop)
 
 register(
@@ -411,6 +412,13 @@ def with_startdag(authenticator_class: type) -> type:
                 return None
             return result
 
+        async def refresh_user(self, user: Any, handler: Any = None, **kwargs: Any) -> Any:
+            # A temporary user has no identity at the institute to refresh (an OAuth authenticator would
+            # find no auth state and log it out): it lives until the startdag ends.
+            if is_temporary(getattr(user, "name", "")):
+                return True
+            return await maybe_future(super().refresh_user(user, handler, **kwargs))
+
         def get_handlers(self, app: Any) -> list[tuple[str, type]]:
             return [*super().get_handlers(app), (JOIN_PATH, _hub_handler_class())]
 
@@ -530,21 +538,24 @@ class Startdag:
         counts = await asyncio.to_thread(store.erase_counts)
         names = set(await asyncio.to_thread(self.room.hub_users, workshop.id))
         names |= {n for n in await self.hub.group_members(group_name(workshop.id)) if is_temporary(n)}
-        failures: list[str] = []
-        deleted = roles = 0
-        for name in sorted(names):
-            try:
-                deleted += await self.hub.delete_user(name)
-            except OSError as exc:
-                log.error("Startdag: %s", exc)
-                failures.append(name)
-                continue
-            try:
+        gate = asyncio.Semaphore(END_PARALLEL)
+
+        async def erase(name: str) -> tuple[bool, bool]:
+            """(deleted from the hub now, role erased); raises when a step failed."""
+            async with gate:
+                deleted = await self.hub.delete_user(name)  # the hub stops the user's server first
                 await asyncio.to_thread(self.room.hub_db.erase_user, name)
-                roles += 1
-            except Exception:
-                log.exception("Startdag: could not erase the database role of %s", name)
+                return deleted, True
+
+        ordered = sorted(names)
+        results = await asyncio.gather(*(erase(name) for name in ordered), return_exceptions=True)
+        failures = []
+        for name, result in zip(ordered, results, strict=True):
+            if isinstance(result, BaseException):
+                log.error("Startdag: could not erase %s: %s", name, result, exc_info=result)
                 failures.append(name)
+        done = [r for r in results if not isinstance(r, BaseException)]
+        deleted, roles = sum(d for d, _ in done), sum(r for _, r in done)
         if failures:
             return EndReport(deleted, roles, failures=tuple(failures))
         await asyncio.to_thread(store.end_workshop)
