@@ -413,6 +413,7 @@ def test_ending_the_startdag_erases_users_roles_and_rows(hub: Hub, room: dict[st
 
 def test_the_wrapped_authenticator_refuses_temporary_names_and_keeps_them_logged_in() -> None:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
     from types import SimpleNamespace
 
     from jupyterhub.auth import Authenticator
@@ -426,13 +427,18 @@ def test_the_wrapped_authenticator_refuses_temporary_names_and_keeps_them_logged
         async def refresh_user(self, user, handler=None):  # type: ignore[no-untyped-def]
             return False  # e.g. an OAuth authenticator that finds no auth state
 
+    def run(coro):  # type: ignore[no-untyped-def]
+        # In a thread of its own: a browser test before this one leaves Playwright's loop in this thread.
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, coro).result()
+
     auth = with_startdag(Institute)(allow_all=True)
     login = auth.get_authenticated_user
     for name in ("startdag-0123456789abcdef", "STARTDAG-x", " startdag-y"):
-        assert asyncio.run(login(None, {"username": name, "password": "x"})) is None, name
-    assert asyncio.run(login(None, {"username": "anna", "password": "x"}))["name"] == "anna"
-    assert asyncio.run(auth.refresh_user(SimpleNamespace(name="startdag-0123456789abcdef"))) is True
-    assert asyncio.run(auth.refresh_user(SimpleNamespace(name="anna"))) is False
+        assert run(login(None, {"username": name, "password": "x"})) is None, name
+    assert run(login(None, {"username": "anna", "password": "x"}))["name"] == "anna"
+    assert run(auth.refresh_user(SimpleNamespace(name="startdag-0123456789abcdef"))) is True
+    assert run(auth.refresh_user(SimpleNamespace(name="anna"))) is False
     assert auth.get_handlers(None)[-1][0] == "/startdag"
     assert type(auth).__name__ == "StartdagInstitute"
 
