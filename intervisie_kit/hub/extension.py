@@ -9,6 +9,7 @@ hub's OAuth in front). This extension turns that server into the kit:
   and a page whose kernel died says so;
 * no listings: ``/voila``, ``/voila/tree/...`` and ``/tree/...`` redirect to the start page, and both
   contents APIs (``/voila/api/contents`` and jupyter_server's ``/api/contents``) answer 404;
+* no page asks anything of another site (no MathJax from a CDN, as in ``serve``);
 * the kit's Voila settings (``share/config/voila.json``: template ``intervisie``, no sources, no
   tracebacks) and its kernel settings (idle culling, ``ipc`` transport) apply unless the server's own
   configuration names them; the kit's template is found through ``JUPYTER_PATH``;
@@ -142,6 +143,10 @@ def _load_jupyter_server_extension(server_app) -> None:  # type: ignore[no-untyp
     ensure_template_path()
     _apply_defaults(server_app, kit_settings())
     web_app = server_app.web_app
+    # As the Voila application does: no MathJax URL, so a page never loads it from a CDN (Voila's server
+    # extension falls back to cdnjs when the setting is missing).
+    web_app.settings.setdefault("mathjax_url", None)
+    web_app.settings.setdefault("mathjax_config", None)
     base_url = web_app.settings["base_url"]
     with _kit_handlers(web_app, base_url):
         voila_extension._load_jupyter_server_extension(server_app)

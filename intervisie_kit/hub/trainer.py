@@ -34,13 +34,14 @@ import json
 import logging
 import os
 import re
+import signal
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
-from ..i18n import LANGS, register, t
+from ..i18n import LANGS, initial_lang, register, t
 from ..journal.report import Report, ReportKind, block_items_html, build_report, report_markdown, report_pdf
 from ..journal.store import MAX_TITLE, Entry, Journal, JournalError, Trainee
 from . import ADMIN_DB_ENV, TRAINER_SERVICE, trainer_group
@@ -58,6 +59,7 @@ __all__ = [
     "make_app",
     "render_error",
     "render_overview",
+    "render_trainee",
     "visible_trainees",
 ]
 
@@ -116,7 +118,11 @@ register(
             "This trainee has not opened the kit on the hub yet; there is no journal yet.",
         ),
         "hub.trainer.downloads": ("Verslag downloaden", "Download the report"),
-        "hub.trainer.all_shared": ("Alle gedeelde reflecties", "All shared reflections"),
+        "hub.trainer.own_page": ("volledig verslag met grafiek", "full report with chart"),
+        "hub.trainer.all_shared": (
+            "Eindevaluatie (alle gedeelde reflecties)",
+            "Final evaluation (all shared reflections)",
+        ),
         "hub.trainer.meeting": ("Reflectieverslag: {label}", "Reflection report: {label}"),
         "hub.trainer.download": ("{what} als {fmt}", "{what} as {fmt}"),
         "hub.trainer.lang": ("Taal", "Language"),
@@ -211,13 +217,17 @@ class TraineeRecord:
         """The meetings the shared entries name, for one reflectieverslag each."""
         return tuple(sorted({e.context_label for e in self.shared if e.context_label}, key=_sort_key))
 
-    def report(self, templates: Mapping[str, Any], lang: str, label: str | None = None) -> Report:
+    def report(
+        self, templates: Mapping[str, Any], lang: str, label: str | None = None, *, chart: bool = True
+    ) -> Report:
         """The report page 06 makes for the supervisor: all shared entries (``label`` None) or one meeting's."""
         if self.trainee is None:
             raise JournalError("Er is nog geen dagboek.", "There is no journal yet.")
         trainee = replace(self.trainee, name=self.name)  # an unnamed trainee is called by their hub name
         kind = ReportKind.FINAL if label is None else ReportKind.MEETING
-        return build_report(kind, trainee, self.shared, templates, lang=lang, all_entries=self.shared, label=label)
+        return build_report(
+            kind, trainee, self.shared, templates, lang=lang, all_entries=self.shared, label=label, chart=chart
+        )
 
 
 class SharedReflections:
@@ -262,10 +272,11 @@ class PageContext:
     prefix: str  # ends with "/"
     lang: str
     user: str
+    default_lang: str = "nl"  # the service's language without ?lang= (INTERVISIE_KIT_LANG, else Dutch)
 
     def url(self, path: str = "", **query: str) -> str:
         params = {k: v for k, v in query.items() if v}
-        if self.lang != "nl":
+        if self.lang != self.default_lang:
             params["lang"] = self.lang
         return self.prefix + path + (("?" + urlencode(params)) if params else "")
 
@@ -286,7 +297,7 @@ def _document(ctx: PageContext, title: str, body: str, *, lang_links: str = "") 
 def _lang_links(ctx: PageContext, path: str, query: Mapping[str, str]) -> str:
     links = []
     for lang in LANGS:
-        other = PageContext(ctx.prefix, lang, ctx.user)
+        other = replace(ctx, lang=lang)
         label = {"nl": "Nederlands", "en": "English"}[lang]
         current = ' aria-current="true"' if lang == ctx.lang else ""
         links.append(f'<li><a href="{_h(other.url(path, **query))}" lang="{lang}"{current}>{label}</a></li>')
@@ -320,11 +331,11 @@ def _downloads(ctx: PageContext, record: TraineeRecord) -> str:
     items = []
     for what, label in reports:
         links = " ".join(
-            f'<a class="ik-download" href="{_h(ctx.url("report." + suffix, trainee=record.hub_user, label=label))}">'
-            f"{_h(t('hub.trainer.download', ctx.lang, what=what, fmt=fmt))}</a>"
+            f'<a class="ik-download" href="{_h(ctx.url("report." + suffix, trainee=record.hub_user, label=label))}" '
+            f'aria-label="{_h(t("hub.trainer.download", ctx.lang, what=what, fmt=fmt))}">{fmt}</a>'
             for suffix, fmt in (("md", "Markdown"), ("pdf", "PDF"))
         )
-        items.append(f"<li>{links}</li>")
+        items.append(f"<li><span class='ik-user-text'>{_h(what)}</span>: {links}</li>")
     title = _h(t("hub.trainer.downloads", ctx.lang))
     return f"<p class='ik-downloads-title'>{title}</p><ul class='ik-downloads'>{''.join(items)}</ul>"
 
@@ -338,9 +349,11 @@ def _trainee_html(ctx: PageContext, record: TraineeRecord, templates: Mapping[st
         return f"{head}<p>{_h(t('hub.trainer.no_journal', lang))}</p>"
     if not record.shared:
         return f"{head}<p>{_h(t('hub.trainer.none_shared', lang))}</p>"
-    report = record.report(templates, lang)
+    report = record.report(templates, lang, chart=False)  # charts on the trainee's own page only (cost)
+    own_page = _h(ctx.url("trainee", trainee=record.hub_user))
     return (
-        f"{head}<p class='ik-count'>{_h(t('hub.trainer.count', lang, n=len(record.shared)))}</p>"
+        f"{head}<p class='ik-count'>{_h(t('hub.trainer.count', lang, n=len(record.shared)))} · "
+        f'<a href="{own_page}">{_h(t("hub.trainer.own_page", lang))}</a></p>'
         f"{_downloads(ctx, record)}<div class='ik-report'>{_report_html(report, level=4)}</div>"
     )
 
@@ -384,6 +397,30 @@ def render_overview(
     return _document(ctx, title, "".join(body), lang_links=_lang_links(ctx, "", {}))
 
 
+def render_trainee(ctx: PageContext, record: TraineeRecord, templates: Mapping[str, Any]) -> str:
+    """One trainee's page: page 06's report of everything they shared, with the chart, and the downloads."""
+    lang = ctx.lang
+    back = f'<p><a href="{_h(ctx.url())}">{_h(t("hub.error.back", lang))}</a></p>'
+    if record.trainee is None or not record.shared:
+        key = "hub.trainer.no_journal" if record.trainee is None else "hub.trainer.none_shared"
+        body = f"<h1 class='ik-user-text'>{_h(record.name)}</h1><p>{_h(t(key, lang))}</p>{back}"
+        return _document(ctx, record.name, body, lang_links=_lang_links(ctx, "trainee", {"trainee": record.hub_user}))
+    report = record.report(templates, lang)
+    body = (
+        f"{back}<h1 class='ik-user-text'>{_h(report.title)}</h1>"
+        f"<p class='ik-meta ik-user-text'>{_h(report.subtitle)}</p>"
+        + (
+            f"<p class='ik-meta ik-user-text'>{_h(t('hub.trainer.account', lang, name=record.hub_user))}</p>"
+            if record.name != record.hub_user
+            else ""
+        )
+        + f"<p class='ik-note'>{_h(report.note)}</p>{_downloads(ctx, record)}"
+        f"<div class='ik-report'>{_report_html(report, level=2)}</div>"
+    )
+    title = f"{report.title} · {record.name}"
+    return _document(ctx, title, body, lang_links=_lang_links(ctx, "trainee", {"trainee": record.hub_user}))
+
+
 _ERROR_KEYS = {400: "400", 403: "403", 404: "404", 502: "502"}
 
 
@@ -398,8 +435,7 @@ def render_error(ctx: PageContext, status: int) -> str:
             f'<section lang="{lang}"><{tag}>{_h(t(f"hub.error.{key}.title", lang))}</{tag}>'
             f"<p>{_h(t(f'hub.error.{key}.text', lang))}</p>"
             + (
-                f'<p><a href="{_h(PageContext(ctx.prefix, lang, ctx.user).url())}">'
-                f"{_h(t('hub.error.back', lang))}</a></p>"
+                f'<p><a href="{_h(replace(ctx, lang=lang).url())}">{_h(t("hub.error.back", lang))}</a></p>'
                 if status != 403
                 else ""
             )
@@ -472,6 +508,7 @@ def make_app(
 
     auth = hub_auth if hub_auth is not None else HubOAuth(api_token=api_token, api_url=api_url, base_url=prefix)
     group_name = group or trainer_group()
+    default_lang = initial_lang()  # INTERVISIE_KIT_LANG, else Dutch (no query string in a service's environment)
 
     class Page(HubOAuthenticated, tornado.web.RequestHandler):
         """Security headers, the language, the hub user and errors as pages for every handler."""
@@ -484,13 +521,13 @@ def make_app(
 
         @property
         def lang(self) -> str:
-            lang = self.get_query_argument("lang", "nl")
-            return lang if lang in LANGS else "nl"
+            lang = self.get_query_argument("lang", default_lang)
+            return lang if lang in LANGS else default_lang
 
         @property
         def ctx(self) -> PageContext:
             user = self.current_user["name"] if isinstance(self.current_user, dict) else ""
-            return PageContext(prefix, self.lang, user)
+            return PageContext(prefix, self.lang, user, default_lang)
 
         async def prepare(self) -> None:
             # Ask the hub without blocking the loop (HubAuthenticated's own get_current_user would block).
@@ -509,7 +546,7 @@ def make_app(
             try:
                 ctx = self.ctx
             except Exception:
-                ctx = PageContext(prefix, "nl", "")
+                ctx = PageContext(prefix, default_lang, "", default_lang)
             self.finish(render_error(ctx, status_code))
 
         async def trainees(self) -> dict[str, tuple[str, ...]]:
@@ -524,6 +561,15 @@ def make_app(
                 log.info("Trainer service: %s is not in group %r: 403", user, group_name)
                 raise tornado.web.HTTPError(403)
             return visible_trainees(user, groups, group_name)
+
+        async def allowed_name(self) -> str:
+            """The ``trainee`` of the address, once the hub confirms they are in this trainer's groups."""
+            name = self.get_query_argument("trainee", "")
+            if not name or len(name) > MAX_USER_NAME:
+                raise tornado.web.HTTPError(400)
+            if name not in allowed_trainees(await self.trainees()):  # checked before anything is read
+                raise tornado.web.HTTPError(404)
+            return name
 
         async def read(self, names: Iterable[str]) -> dict[str, TraineeRecord]:
             loop = asyncio.get_running_loop()
@@ -546,13 +592,10 @@ def make_app(
     class Download(Page):
         @tornado.web.authenticated
         async def get(self, suffix: str) -> None:
-            name = self.get_query_argument("trainee", "")
             label = self.get_query_argument("label", "")
-            if not name or len(name) > MAX_USER_NAME or len(label) > MAX_LABEL:
+            if len(label) > MAX_LABEL:
                 raise tornado.web.HTTPError(400)
-            view = await self.trainees()
-            if name not in allowed_trainees(view):  # checked before anything is read
-                raise tornado.web.HTTPError(404)
+            name = await self.allowed_name()
             record = (await self.read([name]))[name]
             if record.trainee is None or not record.shared or (label and label not in record.labels()):
                 raise tornado.web.HTTPError(404)
@@ -569,10 +612,35 @@ def make_app(
             self.set_header("Content-Disposition", f'attachment; filename="{filename}"')
             self.finish(data)
 
+    class TraineePage(Page):
+        @tornado.web.authenticated
+        async def get(self) -> None:
+            name = await self.allowed_name()
+            record = (await self.read([name]))[name]
+            ctx = self.ctx
+            page = await asyncio.get_running_loop().run_in_executor(
+                None, lambda: render_trainee(ctx, record, templates)
+            )
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(page)
+
     class NotFound(Page):
         async def prepare(self) -> None:
             await super().prepare()
             raise tornado.web.HTTPError(404)
+
+    class Callback(HubOAuthCallbackHandler):
+        """The end of the hub's OAuth dance; it must use the same HubOAuth (its PKCE states) as the pages."""
+
+        hub_auth = auth
+
+        def set_default_headers(self) -> None:
+            for name, value in SECURITY_HEADERS.items():
+                self.set_header(name, value)
+
+        def write_error(self, status_code: int, **kwargs: Any) -> None:
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(render_error(PageContext(prefix, default_lang, "", default_lang), status_code))
 
     class Static(tornado.web.StaticFileHandler):
         def set_default_headers(self) -> None:
@@ -584,7 +652,8 @@ def make_app(
         [
             (prefix, Overview),
             (prefix + r"report\.(md|pdf)", Download),
-            (prefix + "oauth_callback", HubOAuthCallbackHandler, {}),
+            (prefix + "trainee", TraineePage),
+            (prefix + "oauth_callback", Callback),
             (prefix + r"static/(trainer\.css)", Static, {"path": STATIC_DIR}),
             (prefix + ".*", NotFound),
         ],
@@ -645,9 +714,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _serve(app: Any, host: str, port: int) -> None:
-    """Listen (on the running loop) until the process is stopped."""
-    app.listen(port, host, xheaders=True)
-    await asyncio.Event().wait()
+    """Listen (on the running loop) until SIGTERM (the hub stopping its services) or SIGINT; then end quietly."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    server = app.listen(port, host, xheaders=True)
+    await stop.wait()
+    log.info("Trainer service stopping")
+    server.stop()
 
 
 if __name__ == "__main__":
