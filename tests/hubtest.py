@@ -322,7 +322,11 @@ class Hub:
         self.api("POST", "users", {"usernames": list(names)}, ok=(201,))
 
     def create_group(self, name: str, users: list[str]) -> None:
-        self.api("POST", f"groups/{quote(name, safe='')}", {"users": users}, ok=(201,))
+        """Create the group with these members; a group the configuration already made gets them added."""
+        if name not in {group["name"] for group in self.api("GET", "groups")}:
+            self.api("POST", f"groups/{quote(name, safe='')}", {"users": users}, ok=(201,))
+        elif users:
+            self.add_to_group(name, *users)
 
     def add_to_group(self, group: str, *users: str) -> None:
         self.api("POST", f"groups/{quote(group, safe='')}/users", {"users": list(users)})
