@@ -44,7 +44,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hubtest import Hub, HubSession, hub_database, hub_tmp, running_hub  # noqa: E402
+from tests.hubtest import Hub, HubSession, hub_database, hub_tmp, role_namespace, running_hub  # noqa: E402
 
 START_PAGE = "voila/render/00_start.ipynb"
 WIDGET_TARGET = "jupyter.widget"
@@ -216,6 +216,34 @@ def infrastructure(hub: Hub, users: list[str]) -> list[Memory]:
     return [memory_of(name, procs) for name, procs in groups.items()]
 
 
+def database_connections(db_url: str) -> dict[str, int]:
+    """Open connections to the hub's database, by kind of role: users' roles, the reader, the owner."""
+    import sqlalchemy as sa
+
+    url = sa.make_url(db_url)
+    ns = role_namespace(url.database or "")
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.text(
+                    "SELECT usename, count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY usename"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    counts = {"user roles": 0, "reader (trainer service)": 0, "owner (hub, services)": 0}
+    for name, count in rows:
+        if name.startswith(f"{ns}_u_"):
+            counts["user roles"] += count
+        elif name.startswith(f"{ns}_svc_"):
+            counts["reader (trainer service)"] += count
+        else:
+            counts["owner (hub, services)"] += count
+    return counts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=10)
@@ -245,6 +273,7 @@ def main() -> int:
             servers.append(memory_of(user, [p for p in procs if p not in in_kernel]))
             kernels.append(memory_of(user, in_kernel))
         infra = infrastructure(hub, users)
+        connections = database_connections(db_url)
         cpu_count = psutil.cpu_count()
         total_mb = psutil.virtual_memory().total / MB
 
@@ -280,8 +309,11 @@ def main() -> int:
         pss = f"{mem.pss_mb:>9.0f}" if mem.pss_mb is not None else f"{'n/a':>9}"
         print(f"{mem.name:<40}{mem.processes:>6}{mem.rss_mb:>9.0f}{pss}{mem.cpu_s:>9.1f}")
 
+    print(f"\nPostgreSQL connections to the hub's database: {connections}")
+
     if args.json:
         figures = {
+            "database_connections": connections,
             "measured": measured,
             "machine": machine,
             "users": args.users,
