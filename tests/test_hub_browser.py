@@ -123,6 +123,7 @@ def trainee_session(browser: Browser, hub: Hub, user: str, texts: dict[str, str]
     assert guard.page_errors == [], f"errors in {user}'s page: {guard.page_errors}"
     leave(page, hub, user)
     wait_until(lambda: not kernels(hub, user), KERNEL_END_TIMEOUT, f"every kernel of {user}'s closed pages to end")
+    assert hub.kernels(user) == [], f"{user}'s server still lists kernels"  # its own API agrees
     return context
 
 
