@@ -333,16 +333,10 @@ def test_pre_spawn_hook_gives_the_server_its_own_role(fake_database: _FakeDataba
     assert ADMIN_DB_ENV not in target.environment
 
 
-def test_pre_spawn_hook_uses_the_servers_database_host(
-    fake_database: _FakeDatabase, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(DB_HOST_ENV, "postgres.kit.svc:6432")
-    target = _FakeSpawner(_FakeUser("startdag-x1", groups=("startdag-42",)))
+def test_pre_spawn_hook_marks_startdag_participants(fake_database: _FakeDatabase) -> None:
+    target = _FakeSpawner(_FakeUser("startdag-x1", groups=("cohort-2026", "startdag-42")))
     run_async(spawner.pre_spawn_hook(target))
     assert fake_database.calls == [("startdag-x1", "startdag")]
-    assert target.environment[spawner.JOURNAL_ENV] == (
-        "postgresql+psycopg://ik_abc_u_123:s3cret@postgres.kit.svc:6432/intervisie"
-    )
 
 
 def test_pre_spawn_hook_failures_name_no_database_details(
@@ -355,6 +349,50 @@ def test_pre_spawn_hook_failures_name_no_database_details(
     monkeypatch.delenv(ADMIN_DB_ENV)
     with pytest.raises(spawner.SpawnRefused, match=ADMIN_DB_ENV):
         run_async(spawner.pre_spawn_hook(_FakeSpawner(_FakeUser("alice"))))
+
+
+def test_hub_start_and_spawns_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real database: prepared at hub start; each spawn a new password for the user's own role."""
+    import sqlalchemy as sa
+
+    from intervisie_kit.hub.database import role_name
+
+    from .test_hub_database import _drop_database, _new_database, _server
+
+    server = _server()
+    name, owner = _new_database(server)
+    monkeypatch.setenv(ADMIN_DB_ENV, owner)
+    monkeypatch.delenv(DB_HOST_ENV, raising=False)
+
+    def whoami(url: str) -> tuple[str, list[str]]:
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        try:
+            with engine.connect() as conn:
+                user = conn.exec_driver_sql("SELECT current_user").scalar_one()
+                rows = [r[0] for r in conn.exec_driver_sql("SELECT hub_user FROM trainees")]
+                return user, rows
+        finally:
+            engine.dispose()
+
+    try:
+        assert spawner.prepare_database() is True  # what the hub configuration runs at start
+        first, second = _FakeSpawner(_FakeUser("alice")), _FakeSpawner(_FakeUser("bob"))
+        run_async(spawner.pre_spawn_hook(first))
+        run_async(spawner.pre_spawn_hook(second))
+        alice_url = first.environment[spawner.JOURNAL_ENV]
+        assert sa.make_url(owner).password not in alice_url
+        assert whoami(alice_url) == (role_name(name, "alice"), ["alice"])  # her role, only her row
+        assert whoami(second.environment[spawner.JOURNAL_ENV]) == (role_name(name, "bob"), ["bob"])
+        run_async(spawner.pre_spawn_hook(first))  # a restart: a new password, the old one is void
+        assert first.environment[spawner.JOURNAL_ENV] != alice_url
+        with pytest.raises(sa.exc.OperationalError):
+            whoami(alice_url)
+        assert whoami(first.environment[spawner.JOURNAL_ENV])[0] == role_name(name, "alice")
+    finally:
+        database = spawner._databases.pop(owner, None)
+        if database is not None:
+            database.close()
+        _drop_database(server, name)
 
 
 # -- the deployment files -------------------------------------------------------------------------------
