@@ -409,6 +409,9 @@ def _load_deploy_config(tmp_path: Path, overrides: str = "") -> Config:
 
 @pytest.fixture
 def hub_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    from intervisie_kit.hub import hubconfig
+
+    monkeypatch.setattr(hubconfig, "_installed", lambda module: True)  # every part, merged or not yet
     for name in (
         ADMIN_DB_ENV,
         "INTERVISIE_KIT_TRAINER_GROUP",
@@ -470,6 +473,20 @@ def test_deploy_config_takes_its_settings_from_the_environment(
     monkeypatch.setenv("INTERVISIE_KIT_CULL_TIMEOUT", "soon")
     with pytest.raises(ValueError, match="INTERVISIE_KIT_CULL_TIMEOUT must be a whole number"):
         _load_deploy_config(tmp_path)
+
+
+def test_a_service_whose_part_is_missing_is_left_out(
+    tmp_path: Path, hub_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intervisie_kit.hub import hubconfig
+
+    # A managed service that exits at once stops the hub: a missing part must not be configured.
+    monkeypatch.setattr(hubconfig, "_installed", lambda module: module != "intervisie_kit.hub.startdag")
+    c = _load_deploy_config(tmp_path)
+    assert {s["name"] for s in c.JupyterHub.services} == {TRAINER_SERVICE, CULLER_SERVICE}
+    roles = {r["name"]: r for r in c.JupyterHub.load_roles}
+    assert f"{STARTDAG_SERVICE}-service" not in roles and "user" not in roles
+    assert roles["intervisie-trainers"]["scopes"] == [f"access:services!service={TRAINER_SERVICE}"]
 
 
 def test_z2jh_values_and_dockerfile_name_the_same_server(hub_env: None) -> None:
