@@ -334,9 +334,10 @@ def test_pre_spawn_hook_gives_the_server_its_own_role(fake_database: _FakeDataba
 
 
 def test_pre_spawn_hook_marks_startdag_participants(fake_database: _FakeDatabase) -> None:
-    target = _FakeSpawner(_FakeUser("startdag-x1", groups=("cohort-2026", "startdag-42")))
-    run_async(spawner.pre_spawn_hook(target))
-    assert fake_database.calls == [("startdag-x1", "startdag")]
+    run_async(spawner.pre_spawn_hook(_FakeSpawner(_FakeUser("anna", groups=("cohort-2026", "startdag-42")))))
+    run_async(spawner.pre_spawn_hook(_FakeSpawner(_FakeUser("startdag-x1"))))
+    run_async(spawner.pre_spawn_hook(_FakeSpawner(_FakeUser("bram", groups=("cohort-2026",)))))
+    assert fake_database.calls == [("anna", "startdag"), ("startdag-x1", "startdag"), ("bram", "hub")]
 
 
 def test_pre_spawn_hook_failures_name_no_database_details(

@@ -36,8 +36,9 @@ log = logging.getLogger(__name__)
 
 JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"  # intervisie_kit.journal.store.JOURNAL_ENV, without importing the store
 
-#: A startdag participant's hub user is in a group with this prefix (``hub/startdag.py``, part E).
-STARTDAG_GROUP_PREFIX = "startdag-"
+#: A startdag participant's temporary hub user and its group carry this prefix (``hub/startdag.py``, part E;
+#: the institute's own login refuses such names).
+STARTDAG_PREFIX = "startdag-"
 
 _SPAWN_FAILED = (
     "Je dagboek kon niet worden ingericht; probeer het zo nog eens of vraag de beheerder. / "
@@ -86,9 +87,11 @@ def prepare_database(environ: dict[str, str] | None = None) -> bool:
 
 
 def _origin(spawner) -> str:  # type: ignore[no-untyped-def]
+    """A startdag participant's temporary user (name ``startdag-...``, in a ``startdag-<id>`` group)."""
     groups = getattr(spawner.user, "groups", None) or []
     names = [getattr(group, "name", "") for group in groups]
-    return ORIGIN_STARTDAG if any(n.startswith(STARTDAG_GROUP_PREFIX) for n in names) else ORIGIN_HUB
+    temporary = spawner.user.name.startswith(STARTDAG_PREFIX) or any(n.startswith(STARTDAG_PREFIX) for n in names)
+    return ORIGIN_STARTDAG if temporary else ORIGIN_HUB
 
 
 async def pre_spawn_hook(spawner) -> None:  # type: ignore[no-untyped-def]
