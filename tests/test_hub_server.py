@@ -303,7 +303,11 @@ class _FakeSpawner:
 class _FakeDatabase:
     def __init__(self, fail: bool = False) -> None:
         self.fail = fail
+        self.prepared = 0
         self.calls: list[tuple[str, str]] = []
+
+    def prepare(self) -> None:
+        self.prepared += 1
 
     def user_url(self, hub_user: str, *, display_name: str | None = None, origin: str = "hub") -> str:
         if self.fail:
@@ -474,6 +478,24 @@ def test_deploy_config_takes_its_settings_from_the_environment(
     monkeypatch.setenv("INTERVISIE_KIT_CULL_TIMEOUT", "soon")
     with pytest.raises(ValueError, match="INTERVISIE_KIT_CULL_TIMEOUT must be a whole number"):
         _load_deploy_config(tmp_path)
+
+
+def test_the_institutes_own_pre_spawn_hook_runs_first(hub_env: None, fake_database: _FakeDatabase) -> None:
+    from intervisie_kit.hub.hubconfig import configure_hub
+
+    def theirs(spawner: _FakeSpawner) -> None:
+        spawner.environment["INSTITUTE"] = "ja"
+
+    # As in the TLJH plugin or the Z2JH extraConfig: the same config object, an institute hook already set.
+    c = Config()
+    c.Spawner.pre_spawn_hook = theirs
+    configure_hub(c)
+    configure_hub(c)
+    target = _FakeSpawner(_FakeUser("alice"))
+    run_async(c.Spawner.pre_spawn_hook(target))
+    assert target.environment["INSTITUTE"] == "ja" and target.environment[HUB_ENV] == "1"
+    assert fake_database.calls == [("alice", "hub")]  # configured twice, the kit's hook runs once
+    assert fake_database.prepared == 2  # the database is prepared whenever the hub loads the configuration
 
 
 def test_a_service_whose_part_is_missing_is_left_out(

@@ -22,6 +22,7 @@ configuration files themselves need no edits; ``deploy/jupyterhub/README.md`` li
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import sys
@@ -224,6 +225,23 @@ def _authenticator_class(value: Any) -> type:
     raise ValueError(f"unknown authenticator {name[:80]!r}")
 
 
+def _chained(theirs: Any, ours: Any) -> Any:
+    """``ours`` after the institute's own pre-spawn hook, if one is configured (sync or async)."""
+    if theirs is None or theirs is ours:
+        return ours
+    if getattr(theirs, "_kit_hook", None) is ours:  # already chained (the configuration ran twice)
+        return theirs
+
+    async def hook(spawner: Any) -> None:
+        result = theirs(spawner)
+        if inspect.isawaitable(result):
+            await result
+        await ours(spawner)
+
+    hook._kit_hook = ours  # type: ignore[attr-defined] # loading the configuration twice chains once
+    return hook
+
+
 def configure_hub(c: Any, environ: Mapping[str, str] | None = None) -> HubSettings:
     """Apply the kit's part of the hub configuration to ``c`` (see the module docstring); the settings used."""
     from .extension import START_URL
@@ -233,7 +251,7 @@ def configure_hub(c: Any, environ: Mapping[str, str] | None = None) -> HubSettin
 
     c.Spawner.cmd = list(SINGLEUSER_CMD)
     c.Spawner.default_url = "/" + START_URL
-    c.Spawner.pre_spawn_hook = pre_spawn_hook
+    c.Spawner.pre_spawn_hook = _chained(_configured(c.Spawner, "pre_spawn_hook"), pre_spawn_hook)
     c.Spawner.disable_user_config = True  # a user's ~/.jupyter cannot switch JupyterLab or terminals back on
     if settings["INTERVISIE_KIT_LANG"]:
         environment = dict(_configured(c.Spawner, "environment") or {})
