@@ -498,6 +498,29 @@ def test_the_institutes_own_pre_spawn_hook_runs_first(hub_env: None, fake_databa
     assert fake_database.prepared == 2  # the database is prepared whenever the hub loads the configuration
 
 
+def test_the_startdag_join_page_is_added_to_the_configured_authenticator(
+    hub_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import types
+
+    from jupyterhub.auth import DummyAuthenticator
+
+    from intervisie_kit.hub.hubconfig import configure_hub, use_startdag
+
+    fake = types.ModuleType("intervisie_kit.hub.startdag")
+    exec(  # the wrapper's class is made in the startdag module, as part E's is
+        "def with_startdag(cls):\n    return type('Startdag' + cls.__name__, (cls,), {})\n", fake.__dict__
+    )
+    monkeypatch.setitem(sys.modules, fake.__name__, fake)
+    c = Config()
+    assert use_startdag(c) is False  # no authenticator chosen yet: nothing to wrap
+    c.JupyterHub.authenticator_class = "dummy"  # an entry-point name, as institutes write them
+    configure_hub(c)
+    wrapped = c.JupyterHub.authenticator_class
+    assert wrapped.__name__ == "StartdagDummyAuthenticator" and issubclass(wrapped, DummyAuthenticator)
+    assert use_startdag(c) is True and c.JupyterHub.authenticator_class is wrapped  # never wrapped twice
+
+
 def test_a_service_whose_part_is_missing_is_left_out(
     tmp_path: Path, hub_env: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

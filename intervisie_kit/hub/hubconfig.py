@@ -202,9 +202,11 @@ def use_startdag(c: Any) -> bool:
     if current is None:
         return False
     authenticator = _authenticator_class(current)
-    if authenticator.__module__ == with_startdag.__module__:  # already has the handler
+    if getattr(authenticator, "_kit_startdag", False):  # already has the join handler
         return True
-    c.JupyterHub.authenticator_class = with_startdag(authenticator)
+    wrapped = with_startdag(authenticator)
+    wrapped._kit_startdag = True  # loading the configuration twice wraps once
+    c.JupyterHub.authenticator_class = wrapped
     return True
 
 
