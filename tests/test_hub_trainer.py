@@ -8,12 +8,14 @@ follows the OAuth redirects.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 import textwrap
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -333,13 +335,24 @@ SERVICE_CONFIG = textwrap.dedent(
 USERS = ("tess", "tom", "anna", "bram", "carl", "dirk", "eva")
 
 
+def base_config(folder: Path) -> Path:
+    """The institute's deploy configuration once the whole hub is in this tree (the single-user server and
+    the startdag service it also starts); until then the trainer service's own part of it."""
+    from .hubtest import DEPLOY_CONFIG
+
+    if DEPLOY_CONFIG.exists() and importlib.util.find_spec("intervisie_kit.hub.startdag") is not None:
+        return DEPLOY_CONFIG
+    base = folder / "base_config.py"
+    base.write_text(SERVICE_CONFIG, encoding="utf-8")
+    return base
+
+
 @pytest.fixture(scope="module")
 def hub(hub_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     from .hubtest import running_hub
 
     folder = tmp_path_factory.mktemp("hub-trainer")
-    base = folder / "base_config.py"
-    base.write_text(SERVICE_CONFIG, encoding="utf-8")
+    base = base_config(folder)
     passwords = {name: f"pw-{name}-{i}" for i, name in enumerate(USERS)}
     for name, display in (("anna", "Anna"), ("bram", "Bram"), ("carl", "Carl"), ("dirk", "Dirk")):
         write_reflections(hub_db, name, display)
