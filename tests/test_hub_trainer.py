@@ -461,3 +461,60 @@ def test_without_login_the_hub_asks_who_you_are(hub: object) -> None:
     with requests.get(hub.url + PREFIX + "report.md?trainee=anna", timeout=30) as response:  # type: ignore[attr-defined]
         assert response.status_code == 200 and "/hub/login" in response.url
         assert "GEDEELD" not in response.text
+
+
+# -- in a real browser: accessibility, phone width, the CSP holds ------------------------------------------
+
+BROWSER_ORIGIN = "http://127.0.0.1:9"  # nothing listens there: the test answers every request itself
+
+
+@pytest.mark.browser
+def test_pages_pass_axe_on_a_phone_under_their_csp(page) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    from intervisie_kit.hub.trainer import SECURITY_HEADERS, STATIC_DIR
+
+    from .conftest import guard_page
+    from .test_browser_a11y import BLOCKING, MIN_FOCUS_RING_PX, WCAG_TAGS
+
+    shared = (entry(1, title="Over werkdruk", answer="Ik zweeg.\nDaarna vroeg ik door."), practice_entry(2))
+    records = {
+        "anna": TraineeRecord("anna", Trainee("t1", "Anna de Vries", NOW), shared),
+        "bram": TraineeRecord("bram", None),
+    }
+    ctx = PageContext(PREFIX, "nl", "tess")
+    pages = {
+        PREFIX: render_overview(ctx, {"groep-1": ("anna", "bram"), "leeg": ()}, records, TEMPLATES),
+        PREFIX + "trainee?trainee=anna": render_trainee(ctx, records["anna"], TEMPLATES),
+    }
+    css = (Path(STATIC_DIR) / "trainer.css").read_text(encoding="utf-8")
+    guard = guard_page(page)
+    csp_reports: list[str] = []
+    page.on("console", lambda msg: csp_reports.append(msg.text) if "Content Security Policy" in msg.text else None)
+
+    def answer(route) -> None:  # type: ignore[no-untyped-def]
+        path = route.request.url.removeprefix(BROWSER_ORIGIN)
+        if path == PREFIX + "static/trainer.css":
+            route.fulfill(status=200, body=css, headers={**SECURITY_HEADERS, "Content-Type": "text/css"})
+        elif path in pages:
+            headers = {**SECURITY_HEADERS, "Content-Type": "text/html; charset=utf-8"}
+            route.fulfill(status=200, body=pages[path], headers=headers)
+        else:
+            route.fulfill(status=404, body="")
+
+    page.route(BROWSER_ORIGIN + "/**", answer)
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in pages:
+        page.goto(BROWSER_ORIGIN + path)
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")  # CSS loaded
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{path} scrolls sideways"
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        blocking = [f"{v['id']}: {v['help']}" for v in result.response["violations"] if v["impact"] in BLOCKING]
+        assert blocking == [], f"axe on {path}: {blocking}"
+        page.keyboard.press("Tab")  # the skip link first, with a visible focus ring
+        focused = page.evaluate(
+            "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return [e.className, s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        )
+        assert focused[0] == "ik-skip" and focused[1] != "none" and focused[2] >= MIN_FOCUS_RING_PX, focused
+    assert csp_reports == [] and guard.page_errors == [] and guard.external == []
