@@ -526,7 +526,9 @@ def make_app(
 
         @property
         def ctx(self) -> PageContext:
-            user = self.current_user["name"] if isinstance(self.current_user, dict) else ""
+            # _current_user, not current_user: an error page must not start a (blocking) hub look-up of its own
+            model = getattr(self, "_current_user", None)
+            user = model["name"] if isinstance(model, dict) else ""
             return PageContext(prefix, self.lang, user, default_lang)
 
         async def prepare(self) -> None:
