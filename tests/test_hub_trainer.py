@@ -1,4 +1,5 @@
-"""The trainers' hub service (``intervisie_kit.hub.trainer``, ``docs/hub.md`` "Trainer service").
+"""The trainers' hub service (``intervisie_kit.hub.trainer`` and its pages, ``intervisie_kit.hub.trainer_page``;
+``docs/hub.md`` "Trainer service").
 
 Three layers, cheapest first: the pure rule of who may see whom; the page as HTML (hostile text shown as
 text, nothing private through the real reader role on the test PostgreSQL); and the service for real,
@@ -20,17 +21,13 @@ from pathlib import Path
 import pytest
 
 from intervisie_kit.content import load
-from intervisie_kit.hub.trainer import (
-    CSP,
+from intervisie_kit.hub.trainer import CSP, TraineeRecord, allowed_trainees, is_trainer, visible_trainees
+from intervisie_kit.hub.trainer_page import (
     PageContext,
-    TraineeRecord,
-    allowed_trainees,
     download_name,
-    is_trainer,
     render_error,
     render_overview,
     render_trainee,
-    visible_trainees,
 )
 from intervisie_kit.journal.report import ReportKind, build_report
 from intervisie_kit.journal.store import Context, Entry, Share, Trainee
