@@ -69,35 +69,35 @@ register(
         "hub.trainer.meeting": ("Reflectieverslag: {label}", "Reflection report: {label}"),
         "hub.trainer.download": ("{what} als {fmt}", "{what} as {fmt}"),
         "hub.trainer.lang": ("Taal", "Language"),
-        "hub.error.403.title": ("Deze pagina is voor trainers", "This page is for trainers"),
-        "hub.error.403.text": (
+        "hub.trainer.error.403.title": ("Deze pagina is voor trainers", "This page is for trainers"),
+        "hub.trainer.error.403.text": (
             "Alleen leden van de trainersgroep op deze hub kunnen de gedeelde reflecties van deelnemers zien. "
             "Hoort dat wel zo te zijn, vraag dan de beheerder van de hub om je aan die groep toe te voegen.",
             "Only members of the trainers' group on this hub can see the reflections trainees shared. If you "
             "should be one, ask the hub's administrator to add you to that group.",
         ),
-        "hub.error.404.title": ("Niet gevonden", "Not found"),
-        "hub.error.404.text": (
+        "hub.trainer.error.404.title": ("Niet gevonden", "Not found"),
+        "hub.trainer.error.404.text": (
             "Dit adres of deze deelnemer bestaat niet, of hoort niet (meer) bij jouw groepen.",
             "This address or this trainee does not exist, or is not (or no longer) in your groups.",
         ),
-        "hub.error.400.title": ("Dit adres klopt niet", "This address is not valid"),
-        "hub.error.400.text": (
+        "hub.trainer.error.400.title": ("Dit adres klopt niet", "This address is not valid"),
+        "hub.trainer.error.400.text": (
             "Open de pagina opnieuw vanaf het overzicht van je groepen.",
             "Open the page again from the overview of your groups.",
         ),
-        "hub.error.502.title": ("De hub antwoordt niet", "The hub does not answer"),
-        "hub.error.502.text": (
+        "hub.trainer.error.502.title": ("De hub antwoordt niet", "The hub does not answer"),
+        "hub.trainer.error.502.text": (
             "De dienst kon bij de hub niet nagaan in welke groepen je zit. Probeer het over een minuut opnieuw.",
             "The service could not ask the hub which groups you are in. Try again in a minute.",
         ),
-        "hub.error.500.title": ("Dat lukte niet", "That did not work"),
-        "hub.error.500.text": (
+        "hub.trainer.error.500.title": ("Dat lukte niet", "That did not work"),
+        "hub.trainer.error.500.text": (
             "Er ging iets mis bij het maken van deze pagina. Probeer het opnieuw; de technische details staan "
             "in het logboek van de hub.",
             "Something went wrong while making this page. Try again; the technical details are in the hub's log.",
         ),
-        "hub.error.back": ("Naar het overzicht", "To the overview"),
+        "hub.trainer.error.back": ("Naar het overzicht", "To the overview"),
     }
 )
 
@@ -251,7 +251,7 @@ def render_overview(
 def render_trainee(ctx: PageContext, record: TraineeRecord, templates: Mapping[str, Any]) -> str:
     """One trainee's page: page 06's report of everything they shared, with the chart, and the downloads."""
     lang = ctx.lang
-    back = f'<p><a href="{_h(ctx.url())}">{_h(t("hub.error.back", lang))}</a></p>'
+    back = f'<p><a href="{_h(ctx.url())}">{_h(t("hub.trainer.error.back", lang))}</a></p>'
     if record.trainee is None or not record.shared:
         key = "hub.trainer.no_journal" if record.trainee is None else "hub.trainer.none_shared"
         body = f"<h1 class='ik-user-text'>{_h(record.name)}</h1><p>{_h(t(key, lang))}</p>{back}"
@@ -283,13 +283,13 @@ def render_error(ctx: PageContext, status: int) -> str:
     for n, lang in enumerate(order):
         tag = "h1" if n == 0 else "h2"
         sections.append(
-            f'<section lang="{lang}"><{tag}>{_h(t(f"hub.error.{key}.title", lang))}</{tag}>'
-            f"<p>{_h(t(f'hub.error.{key}.text', lang))}</p>"
+            f'<section lang="{lang}"><{tag}>{_h(t(f"hub.trainer.error.{key}.title", lang))}</{tag}>'
+            f"<p>{_h(t(f'hub.trainer.error.{key}.text', lang))}</p>"
             + (
-                f'<p><a href="{_h(replace(ctx, lang=lang).url())}">{_h(t("hub.error.back", lang))}</a></p>'
+                f'<p><a href="{_h(replace(ctx, lang=lang).url())}">{_h(t("hub.trainer.error.back", lang))}</a></p>'
                 if status != 403
                 else ""
             )
             + "</section>"
         )
-    return _document(ctx, t(f"hub.error.{key}.title", ctx.lang), "".join(sections))
+    return _document(ctx, t(f"hub.trainer.error.{key}.title", ctx.lang), "".join(sections))
