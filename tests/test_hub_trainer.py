@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -385,6 +386,13 @@ def test_trainer_sees_shared_reflections_of_own_groups_only(hub: object) -> None
         assert "&lt;script&gt;" in text and "<script" not in text
         with open_service(tess, "?lang=en") as response:
             assert '<html lang="en">' in response.text and "Reflections your trainees shared" in response.text
+        # every address the page links to answers (the links and the routes agree)
+        links = sorted({unescape(h) for h in re.findall(r'href="([^"#]+)"', text)})
+        assert len([h for h in links if "/report." in h]) == 8  # 2 trainees x (all + 1 meeting) x (md, pdf)
+        for href in links:
+            assert href.startswith(PREFIX), href
+            with tess.get(href) as response:
+                assert response.status_code == 200, href
 
         with open_service(tess, "trainee?trainee=anna") as response:
             assert response.status_code == 200 and "GEDEELD-anna" in response.text
