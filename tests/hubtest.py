@@ -216,6 +216,7 @@ def write_config(
     passwords: dict[str, str],
     token: str,
     ports: HubPorts,
+    homes: Path,
     extra: str = "",
     base_config: Path = DEPLOY_CONFIG,
 ) -> Path:
@@ -224,8 +225,6 @@ def write_config(
         "configurable-http-proxy"
     )
     assert proxy, "configurable-http-proxy (the Python implementation, pip) is not installed"
-    home = folder / "home"
-    home.mkdir(exist_ok=True)
     text = f"""
 # Written by tests/hubtest.py: the institute's configuration with the test's overrides.
 c = get_config()  # noqa: F821
@@ -235,7 +234,7 @@ c.JupyterHub.authenticator_class = HubtestAuthenticator
 c.Authenticator.allow_all = True
 c.Authenticator.admin_users = set()
 c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
-c.SimpleLocalProcessSpawner.home_dir_template = {str(home / "{username}")!r}
+c.SimpleLocalProcessSpawner.home_dir_template = {str(homes / "{username}")!r}
 # This machine (and CI) runs the tests as root; jupyter_server refuses that without --allow-root.
 if __import__("os").geteuid() == 0:
     c.Spawner.args = [*(list(c.Spawner.args) if "args" in c.Spawner else []), "--ServerApp.allow_root=True"]
@@ -323,7 +322,11 @@ class Hub:
         self.api("POST", "users", {"usernames": list(names)}, ok=(201,))
 
     def create_group(self, name: str, users: list[str]) -> None:
-        self.api("POST", f"groups/{quote(name, safe='')}", {"users": users}, ok=(201,))
+        """Create the group with these members; a group the configuration already made gets them added."""
+        if name not in {group["name"] for group in self.api("GET", "groups")}:
+            self.api("POST", f"groups/{quote(name, safe='')}", {"users": users}, ok=(201,))
+        elif users:
+            self.add_to_group(name, *users)
 
     def add_to_group(self, group: str, *users: str) -> None:
         self.api("POST", f"groups/{quote(group, safe='')}/users", {"users": list(users)})
@@ -491,8 +494,11 @@ def running_hub(
         proxy_api=free_port(),
         hub=free_port(),
     )
+    # Kernels talk over IPC sockets in $HOME/.local/share/jupyter/runtime, and a socket path may hold
+    # only 107 bytes: the homes live in a short folder of their own, not in pytest's long tmp paths.
+    homes = Path(tempfile.mkdtemp(prefix="ikh-", dir="/tmp"))
     config = write_config(
-        folder, passwords=passwords, token=token, ports=ports, extra=extra_config, base_config=base_config
+        folder, passwords=passwords, token=token, ports=ports, homes=homes, extra=extra_config, base_config=base_config
     )
     full_env = {k: v for k, v in os.environ.items() if k not in ("INTERVISIE_KIT_CONTENT", "JUPYTERHUB_API_TOKEN")}
     full_env[ADMIN_DB_ENV] = db_url
@@ -521,10 +527,11 @@ def running_hub(
             except requests.RequestException:
                 return False
 
-        wait_until(healthy, HUB_START_TIMEOUT, "JupyterHub's /hub/health")
+        wait_until(healthy, HUB_START_TIMEOUT, "JupyterHub's /hub/health", interval=0.25)
         yield hub
     finally:
         hub.stop()
+        shutil.rmtree(homes, ignore_errors=True)
 
 
 def hub_tmp() -> Path:

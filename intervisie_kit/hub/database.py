@@ -80,9 +80,14 @@ def _service_role(database: str, service: str) -> str:
 
 
 def _run(conn: sa.Connection, statement: sql.Composable) -> None:
-    """Execute DDL composed with psycopg.sql: the driver quotes every identifier and literal."""
+    """Execute DDL composed with psycopg.sql: the driver quotes every identifier and literal.
+
+    Straight on the driver's connection (the same transaction): without parameters psycopg reads no
+    placeholders, so a ``%`` in a quoted literal stays a ``%``.
+    """
     raw = conn.connection.driver_connection
-    conn.exec_driver_sql(statement.as_string(raw))
+    with raw.cursor() as cursor:  # type: ignore[union-attr]
+        cursor.execute(statement)
 
 
 def _role_exists(conn: sa.Connection, role: str) -> bool:
@@ -204,7 +209,9 @@ class HubDatabase:
             raise JournalError(
                 "Het adres van de hub-database is ongeldig.", "The hub database address is not valid."
             ) from exc
-        if self.url.get_backend_name() != "postgresql" or not self.url.database:
+        if self.url.drivername == "postgresql":  # SQLAlchemy's default driver would be psycopg2
+            self.url = self.url.set(drivername="postgresql+psycopg")
+        if self.url.drivername != "postgresql+psycopg" or not self.url.database:
             raise JournalError(
                 "De hub heeft een PostgreSQL-database nodig (postgresql+psycopg://…/naam).",
                 "The hub needs a PostgreSQL database (postgresql+psycopg://…/name).",

@@ -142,6 +142,7 @@ class Trainee:
     id: str
     name: str
     created: datetime
+    origin: str = "local"  # trainees.origin: "local", "workshop", or on a hub "hub" / "startdag"
 
 
 @dataclass(frozen=True)
@@ -451,7 +452,7 @@ class Journal:
             row = conn.execute(trainees.select().where(trainees.c.id == trainee_id)).first()
         if row is None:
             raise JournalError("Deze deelnemer bestaat niet (meer).", "This trainee does not exist (any more).")
-        return Trainee(row.id, row.name, row.created)
+        return Trainee(row.id, row.name, row.created, row.origin)
 
     def hub_trainee(self, hub_user: str) -> Trainee:
         """The trainee of a hub user (``trainees.hub_user``); :class:`JournalError` when the hub made none.
@@ -465,7 +466,7 @@ class Journal:
             row = conn.execute(trainees.select().where(trainees.c.hub_user == hub_user)).first()
         if row is None:
             raise NOT_SET_UP
-        return Trainee(row.id, row.name, row.created)
+        return Trainee(row.id, row.name, row.created, row.origin)
 
     def local_trainee(self) -> Trainee:
         """The one trainee of a single-laptop journal: the first one, created when there is none.

@@ -30,7 +30,9 @@ def upgrade() -> None:
     op.add_column("trainees", sa.Column("db_role", sa.String(63), nullable=True))
     op.create_index("ux_trainees_hub_user", "trainees", ["hub_user"], unique=True)
     bind = op.get_bind()
-    if bind.dialect.name == "postgresql":
+    # The roles' DDL is composed with psycopg 3 (the kit's PostgreSQL driver); a journal opened through
+    # another driver migrates without them, and HubDatabase.prepare() (psycopg 3 only) adds them.
+    if bind.dialect.name == "postgresql" and bind.dialect.driver == "psycopg":
         from intervisie_kit.hub.database import secure
 
         secure(bind, required=False)
