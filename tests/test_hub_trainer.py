@@ -145,6 +145,24 @@ def test_page_shows_the_report_of_page_06() -> None:
     assert '<html lang="en">' in english and "2026-12-01" in english and "lang=en" in english
 
 
+def test_english_pages_carry_no_dutch_interface_text() -> None:
+    from intervisie_kit.i18n import TEXTS
+
+    shared = (entry(1, title="About workload", answer="I kept quiet."), practice_entry(2))
+    records = {"anna": TraineeRecord("anna", Trainee("t1", "Anna", NOW), shared), "bram": TraineeRecord("bram", None)}
+    ctx = PageContext(PREFIX, "en", "tess")
+    pages = [
+        render_overview(ctx, {"groep-1": ("anna", "bram"), "leeg": ()}, records, TEMPLATES),
+        render_trainee(ctx, records["anna"], TEMPLATES),
+        render_overview(ctx, {}, {}, TEMPLATES),
+    ]
+    dutch = {nl for key, (nl, en) in TEXTS.items() if key.startswith("hub.trainer.") and nl != en}
+    for html_text in pages:
+        found = [nl for nl in dutch if nl.split("{")[0].strip() and nl.split("{")[0].strip() in html_text]
+        assert found == [], found
+        assert "Eindevaluatie" not in html_text and "bewaard op" not in html_text  # the report's own words
+
+
 def test_language_links_keep_the_choice_whatever_the_default() -> None:
     dutch = PageContext(PREFIX, "nl", "tess")
     assert dutch.url("trainee", trainee="anna") == PREFIX + "trainee?trainee=anna"
