@@ -43,6 +43,7 @@ from urllib.parse import quote, urlsplit
 from ..i18n import LANGS, initial_lang
 from ..journal.report import Report, ReportKind, build_report, report_markdown, report_pdf
 from ..journal.store import MAX_TITLE, Entry, Journal, JournalError, Trainee
+from ..paths import share_dir
 from . import ADMIN_DB_ENV, TRAINER_SERVICE, trainer_group
 from .trainer_page import PageContext, download_name, render_error, render_overview, render_trainee
 
@@ -69,7 +70,7 @@ MAX_GROUP_NAME = 255  # characters of a group name the service accepts from the 
 MAX_GROUPS = 200  # groups of one trainer read per request; more is a configuration mistake, said in the log
 MAX_LABEL = MAX_TITLE  # characters of a meeting label in a download address (the journal's own limit)
 API_TIMEOUT = 10.0  # seconds a call to the hub API may take before the page says the hub is not answering
-STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "share", "hub")
+STATIC_DIR = share_dir() / "hub"  # the pages' stylesheet
 
 #: Only the service's own stylesheet and the report's chart (a data: image); no script at all.
 CSP = (
@@ -385,7 +386,7 @@ def make_app(
             (prefix + r"report\.(md|pdf)", Download),
             (prefix + "trainee", TraineePage),
             (prefix + "oauth_callback", Callback),
-            (prefix + r"static/(trainer\.css)", Static, {"path": STATIC_DIR}),
+            (prefix + r"static/(trainer\.css)", Static, {"path": str(STATIC_DIR)}),
             (prefix + ".*", NotFound),
         ],
         cookie_secret=os.urandom(32),
