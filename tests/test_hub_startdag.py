@@ -29,7 +29,7 @@ from playwright.sync_api import Browser, expect
 
 from intervisie_kit.hub import STARTDAG_SERVICE
 from intervisie_kit.hub.startdag import GROUP_PREFIX, USER_PREFIX
-from intervisie_kit.workshop import JOIN_ATTEMPTS
+from intervisie_kit.workshop import JOIN_ATTEMPTS, MAX_CASE_TEXT, MAX_TITLE
 
 from .conftest import guard_page
 from .hubtest import HTTP_TIMEOUT, Hub, HubSession, browser_login, hub_database, running_hub
@@ -130,6 +130,9 @@ def room(hub: Hub) -> Iterator[dict[str, Any]]:
     with trainer.get(f"{SERVICE}regie") as page:  # through the hub's OAuth to the service
         assert page.status_code == 200, page.text[:300]
         assert 'data-testid="open-form"' in page.text
+    refused = regie(trainer, "open", title="T" * (MAX_TITLE + 1))
+    assert f"hooguit {MAX_TITLE} tekens" in text_of(refused.text, "notice")
+    assert f'value="{"T" * (MAX_TITLE + 1)}"' in refused.text and 'data-testid="open-form"' in refused.text
     opened = regie(trainer, "open", title="Startdag <b>najaar</b>")
     code = text_of(opened.text, "join-code")
     assert re.fullmatch(r"\d{6}", code)
@@ -188,7 +191,13 @@ def test_a_phone_posts_a_question_that_the_wall_shows(hub: Hub, room: dict[str, 
         assert f'src="{SERVICE}workshop/static/phone.js"' in page.text
     with sam.session.get(f"{SERVICE}workshop/static/phone.js") as script:
         assert script.status_code == 200 and "W.path(" in script.text
-    start_round(hub)
+    trainer = room["trainer"]
+    typed = "é\n" * MAX_CASE_TEXT + "<b>mijn eigen woorden</b>"  # ~54 kB as a form: within the page's limit
+    too_long = regie(trainer, "case", case_title="Werkdruk", case_text=typed)
+    assert f"hooguit {MAX_CASE_TEXT}" in text_of(too_long.text, "notice")
+    assert "&lt;b&gt;mijn eigen woorden&lt;/b&gt;</textarea>" in too_long.text  # kept, as text
+    regie(trainer, "case", case_title="Werkdruk", case_text=f"Casus met {HOSTILE}")
+    assert "Ronde 1 loopt: alle vragen." in regie(trainer, "round", rule="all").text
     question = "Wat maakte dat je toen zweeg?"
     posted = sam.session.post(
         f"{SERVICE}workshop/api/questions?lang=nl",
@@ -200,13 +209,13 @@ def test_a_phone_posts_a_question_that_the_wall_shows(hub: Hub, room: dict[str, 
         assert posted.json()["question"]["text"] == question
     with sam.session.get(f"{SERVICE}workshop/api/me?since=-1") as me:
         assert me.json()["me"]["name"] == "Sam"
+        assert me.json()["workshop"]["case"]["text"] == f"Casus met {HOSTILE}"  # as typed: the page shows text
         assert [q["text"] for q in me.json()["questions"]] == [question]
     with hostile.session.get(f"{SERVICE}workshop/api/me?since=-1") as other:
         assert other.status_code == 401  # not yet through the hub's OAuth to the service
     hostile.session.get(f"{SERVICE}workshop/phone").close()
     with hostile.session.get(f"{SERVICE}workshop/api/me?since=-1") as other:
         assert other.json()["questions"] == []  # a phone sees only its own questions
-    trainer = room["trainer"]
     with trainer.get(f"{SERVICE}workshop/wall") as wall:
         assert wall.status_code == 200 and 'data-page="wall"' in wall.text
     with trainer.get(f"{SERVICE}workshop/api/wall?since=-1") as wall:
@@ -220,23 +229,11 @@ def test_a_phone_posts_a_question_that_the_wall_shows(hub: Hub, room: dict[str, 
         assert anonymous.json()["error"]["code"] == "no_identity"
 
 
-def start_round(hub: Hub) -> None:
-    """The trainer starts a round on page 11 (a kernel page, not part of this test): through the store."""
-    from intervisie_kit.journal.store import Journal
-    from intervisie_kit.workshop.store import WorkshopStore
-
-    journal = Journal(hub.db_url)
-    try:
-        WorkshopStore(journal).start_round("all")
-    finally:
-        journal.close()
-
-
 @pytest.mark.browser
 def test_a_phone_joins_through_the_hub_in_a_browser(browser: Browser, hub: Hub, room: dict[str, Any]) -> None:
     """Chromium: the hub's join page, the code prefilled from the QR address, the phone page under the
     service's prefix, a question sent and on the wall the trainer sees in their own browser."""
-    start_round(hub)
+    regie(room["trainer"], "round", rule="open")
     phone = browser.new_context(locale="nl-NL")
     page = phone.new_page()
     guard = guard_page(page)
