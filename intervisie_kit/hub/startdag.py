@@ -40,7 +40,16 @@ from urllib.parse import quote, urlparse
 import tornado.web
 
 from ..i18n import register, t
-from ..workshop import JOIN_ATTEMPTS, JOIN_GLOBAL, JOIN_WINDOW, MAX_BODY, MAX_TITLE, web
+from ..workshop import (
+    JOIN_ATTEMPTS,
+    JOIN_GLOBAL,
+    JOIN_WINDOW,
+    MAX_BODY,
+    MAX_CASE_TEXT,
+    MAX_CASE_TITLE,
+    MAX_TITLE,
+    web,
+)
 from ..workshop.model import WorkshopError
 from . import ADMIN_DB_ENV, ORIGIN_STARTDAG, STARTDAG_SERVICE, trainer_group
 
@@ -62,6 +71,8 @@ log = logging.getLogger(__name__)
 USER_PREFIX = "startdag-"  # temporary hub users: startdag-<16 hex>
 GROUP_PREFIX = "startdag-"  # their group: startdag-<workshop id>
 USER_RANDOM_BYTES = 8  # 16 hex characters: no two participants of a year's startdagen share a name
+REGIE_MAX_BODY = 64 * 1024  # bytes in one POST of the regie page (the case text is the large part)
+NAME_TRIES = 5  # new random names tried before a join gives up (a taken one is never reused)
 JOIN_PATH = "/startdag"  # under the hub prefix: /hub/startdag
 MAX_HUB_USERS_PER_END = 500  # group members read from the hub when a startdag ends (a workshop has <= 60)
 END_PARALLEL = 8  # temporary users erased at once when a startdag ends (each waits for its server to stop)
@@ -124,6 +135,23 @@ register(
             "The hub could not finish joining. Try again or ask the trainer.",
         ),
         "sd.lang": ("English", "Nederlands"),
+        "sd.case": ("De casus op de muur", "The case on the wall"),
+        "sd.case.title": ("Titel van de casus", "Title of the case"),
+        "sd.case.text": ("Tekst van de casus", "Text of the case"),
+        "sd.case.save": ("Casus tonen", "Show the case"),
+        "sd.round": ("Ronde", "Round"),
+        "sd.round.none": (
+            "Er loopt geen ronde: telefoons kunnen nu geen vragen sturen.",
+            "No round is running: phones cannot send questions now.",
+        ),
+        "sd.round.all": ("Ronde {n} loopt: alle vragen.", "Round {n} is running: all questions."),
+        "sd.round.open": ("Ronde {n} loopt: nu alleen open vragen.", "Round {n} is running: open questions only."),
+        "sd.round.start_all": ("Nieuwe ronde: alle vragen", "New round: all questions"),
+        "sd.round.start_open": ("Nieuwe ronde: alleen open vragen", "New round: open questions only"),
+        "sd.round.close": ("Ronde sluiten", "Close the round"),
+        "sd.inbrenger": ("Inbrenger", "Case giver"),
+        "sd.inbrenger.none": ("(nog niemand)", "(nobody yet)"),
+        "sd.inbrenger.save": ("Inbrenger kiezen", "Choose the case giver"),
     }
 )
 
@@ -318,6 +346,14 @@ def _hub_handler_class() -> type:
             retry = verdict.retry_after
             return web.ApiError.of(429, "join_limit", "ws.err.join_limit", retry, n=JOIN_ATTEMPTS, m=minutes, s=retry)
 
+        def new_username(self) -> str:
+            """A random name no hub user has (a name that exists would log this phone in as someone else)."""
+            for _ in range(NAME_TRIES):
+                name = USER_PREFIX + secrets.token_hex(USER_RANDOM_BYTES)
+                if self.find_user(name) is None:
+                    return name
+            raise web.ApiError.of(503, "hub", "sd.err.hub")
+
         async def post(self) -> None:
             if len(self.request.body or b"") > MAX_BODY:
                 raise web.ApiError.of(413, "too_big", "ws.err.too_big", n=MAX_BODY)
@@ -341,7 +377,7 @@ def _hub_handler_class() -> type:
             refusal = await asyncio.to_thread(self._refusal, client)
             if refusal is not None:
                 raise refusal
-            username = USER_PREFIX + secrets.token_hex(USER_RANDOM_BYTES)
+            username = self.new_username()
             try:
                 participant = await asyncio.to_thread(self.room.join, code.strip()[:20], name, username)
             except WorkshopError as exc:
@@ -662,6 +698,11 @@ def _service_classes() -> dict[str, type]:
     class Regie(HubIdentity, web.WorkshopHandler):
         """The trainer's page: open a startdag, show code, address, QR code and participants; end it."""
 
+        # A case text of MAX_CASE_TEXT characters, form-encoded (up to 9 bytes a character), and the rest.
+        max_body = REGIE_MAX_BODY
+        _typed_case: tuple[str, str] | None = None  # a refused case stays in the form
+        _typed_title = ""  # and so does a refused title
+
         def write_error(self, status_code: int, **kwargs: Any) -> None:
             exc = kwargs.get("exc_info", (None, None, None))[1]
             if status_code == 403 and not (isinstance(exc, tornado.web.HTTPError) and "xsrf" in str(exc.log_message)):
@@ -709,7 +750,8 @@ def _service_classes() -> dict[str, type]:
                     self.form(
                         "open",
                         f'<label for="ikr-title">{self.say("sd.open.title")}</label> '
-                        f'<input id="ikr-title" name="title" maxlength="{MAX_TITLE}" data-testid="title"> '
+                        f'<input id="ikr-title" name="title" maxlength="{MAX_TITLE}" data-testid="title" '
+                        f'value="{html.escape(self._typed_title)}"> '
                         f'<button type="submit" data-testid="open">{self.say("sd.open.button")}</button>',
                         "open-form",
                     )
@@ -718,6 +760,7 @@ def _service_classes() -> dict[str, type]:
                 return
             url = self.join_address()
             people = await asyncio.to_thread(store.participants)
+            rounds = await asyncio.to_thread(store.rounds)
             names = "".join(f'<li data-testid="participant">{html.escape(p.name)}</li>' for p in people)
             parts += [
                 f'<h2 data-testid="title">{self.say("sd.running", title=workshop.title or "-")}</h2>',
@@ -736,6 +779,7 @@ def _service_classes() -> dict[str, type]:
                 ),
                 f'<p><a href="{self.startdag.prefix}workshop/wall?lang={self.lang}" data-testid="wall-link">'
                 f"{self.say('sd.wall')}</a></p>",
+                self.case_and_rounds(workshop, rounds, people),
                 f"<h2>{self.say('sd.people', n=len(people))}</h2>",
                 f'<ul data-testid="participants">{names}</ul>' if people else f"<p>{self.say('sd.people.none')}</p>",
                 f"<h2>{self.say('sd.end.head')}</h2><p>{self.say('sd.end.text')}</p>",
@@ -749,6 +793,66 @@ def _service_classes() -> dict[str, type]:
             ]
             self.finish(self.page("".join(parts)))
 
+        def case_and_rounds(self, workshop: Any, rounds: list[Any], people: list[Any]) -> str:
+            """The forms a trainer runs the room with (page 11's essentials): the case, rounds, the inbrenger."""
+            current = next((r for r in rounds if r.closed is None), None)
+            case_title, case_text = self._typed_case or (workshop.case_title, workshop.case_text)
+            if current is None:
+                state = self.say("sd.round.none")
+            else:
+                state = self.say("sd.round.open" if current.rule == "open" else "sd.round.all", n=current.number)
+            options = "".join(
+                f'<option value="{html.escape(p.id)}"{" selected" if p.id == workshop.inbrenger_id else ""}>'
+                f"{html.escape(p.name)}</option>"
+                for p in people
+            )
+            return "".join(
+                [
+                    f"<h2>{self.say('sd.case')}</h2>",
+                    self.form(
+                        "case",
+                        f'<p><label for="ikr-case-title">{self.say("sd.case.title")}</label><br>'
+                        f'<input id="ikr-case-title" name="case_title" maxlength="{MAX_CASE_TITLE}" size="60" '
+                        f'value="{html.escape(case_title)}" data-testid="case-title"></p>'
+                        f'<p><label for="ikr-case-text">{self.say("sd.case.text")}</label><br>'
+                        f'<textarea id="ikr-case-text" name="case_text" maxlength="{MAX_CASE_TEXT}" rows="6" '
+                        f'cols="60" data-testid="case-text">{html.escape(case_text)}</textarea></p>'
+                        f'<button type="submit">{self.say("sd.case.save")}</button>',
+                        "case-form",
+                    ),
+                    f"<h2>{self.say('sd.round')}</h2>",
+                    f'<p data-testid="round-state">{state}</p>',
+                    self.form(
+                        "round",
+                        '<input type="hidden" name="rule" value="all">'
+                        f'<button type="submit" data-testid="round-all">{self.say("sd.round.start_all")}</button>',
+                        "round-all-form",
+                    ),
+                    self.form(
+                        "round",
+                        '<input type="hidden" name="rule" value="open">'
+                        f'<button type="submit" data-testid="round-open">{self.say("sd.round.start_open")}</button>',
+                        "round-open-form",
+                    ),
+                    self.form(
+                        "close_round", f'<button type="submit">{self.say("sd.round.close")}</button>', "close-round"
+                    )
+                    if current is not None
+                    else "",
+                    f"<h2>{self.say('sd.inbrenger')}</h2>",
+                    self.form(
+                        "inbrenger",
+                        f'<label for="ikr-inbrenger">{self.say("sd.inbrenger")}</label> '
+                        f'<select id="ikr-inbrenger" name="participant" data-testid="inbrenger">'
+                        f'<option value="">{self.say("sd.inbrenger.none")}</option>{options}</select> '
+                        f'<button type="submit">{self.say("sd.inbrenger.save")}</button>',
+                        "inbrenger-form",
+                    )
+                    if people
+                    else "",
+                ]
+            )
+
         async def post(self) -> None:
             self.require_trainer()
             store = self.startdag.room.store
@@ -759,12 +863,26 @@ def _service_classes() -> dict[str, type]:
                     title = self.get_body_argument("title", "")
                     if len(title) > MAX_TITLE:
                         notice = self.say("sd.title.long", n=MAX_TITLE)
+                        self._typed_title = title
                     else:
                         await asyncio.to_thread(store.open_workshop, title)
                 elif action == "new_code":
                     await asyncio.to_thread(store.new_code)
                 elif action == "joining":
                     await asyncio.to_thread(store.set_joining, self.get_body_argument("open", "") == "1")
+                elif action == "case":
+                    title = self.get_body_argument("case_title", "")
+                    text = self.get_body_argument("case_text", "")
+                    self._typed_case = (title, text)
+                    await asyncio.to_thread(store.set_case, title, text)  # the store names its limits
+                    self._typed_case = None
+                elif action == "round":
+                    await asyncio.to_thread(store.start_round, self.get_body_argument("rule", "all"))
+                elif action == "close_round":
+                    await asyncio.to_thread(store.close_round)
+                elif action == "inbrenger":
+                    chosen = self.get_body_argument("participant", "")[:64]
+                    await asyncio.to_thread(store.set_inbrenger, chosen or None)
                 elif action == "end":
                     if self.get_body_argument("confirm", "") != "1":
                         notice = self.say("sd.end.unconfirmed")
