@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import make_url
 
 from .conftest import guard_page
-from .hubtest import Hub, browser_login, hub_database, namespace_roles, postgres_server, running_hub, wait_until
+from .hubtest import Hub, alive, browser_login, hub_database, namespace_roles, postgres_server, running_hub, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
             tree = running.processes()
             assert running.user_processes(ANNA), "no server in the hub's tree"
         assert running.forced == [], f"processes outlived the hub's shutdown: {running.forced}"
-        assert not [p for p in tree if p.is_running()], "processes of the hub are still running"
+        assert not [p for p in tree if alive(p)], "processes of the hub are still running"
         assert namespace_roles(server, database), "the hub database has no roles of its namespace"
     assert namespace_roles(server, database) == [], "the database's roles outlived it"
     log = running.log()
