@@ -68,6 +68,10 @@ register(
             "Niet alles kon gewist worden: {what}. De startdag loopt nog; probeer opnieuw te beëindigen.",
             "Not everything could be erased: {what}. The start day is still running; try ending it again.",
         ),
+        "sd.err.hub_api": (
+            "De hub antwoordde niet. De startdag loopt nog; probeer het zo opnieuw.",
+            "The hub did not answer. The start day is still running; try again shortly.",
+        ),
         "sd.forbidden": (
             "Deze pagina is voor trainers (leden van de groep '{group}'). Meld je aan als trainer, of doe "
             "mee met een startdag via de aanmeldpagina.",
@@ -117,6 +121,7 @@ class Regie(HubIdentity, web.WorkshopHandler):
         exc = kwargs.get("exc_info", (None, None, None))[1]
         if status_code == 403 and not (isinstance(exc, tornado.web.HTTPError) and "xsrf" in str(exc.log_message)):
             self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Content-Security-Policy", SERVICE_CSP)
             self.finish(self.page(f'<p role="alert">{self.say("sd.forbidden", group=trainer_group())}</p>'))
             return
         super().write_error(status_code, **kwargs)
@@ -313,5 +318,8 @@ class Regie(HubIdentity, web.WorkshopHandler):
                 raise web.ApiError.of(400, "bad_request", "ws.err.bad_request")
         except WorkshopError as exc:
             notice = html.escape(exc.text(self.lang))
+        except OSError:  # the hub's API did not answer (ending): nothing is lost, the startdag still runs
+            self.settings["kit_log"].exception("Startdag: the hub's API failed during %r", action)
+            notice = self.say("sd.err.hub_api")
         self.ws.changed()
         await self.show(notice)
