@@ -59,6 +59,10 @@ def journal_url_for_test(request: pytest.FixtureRequest, tmp_path: Path) -> Iter
         with admin.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()
+        # Migration 0004 made the database's (cluster-wide) hub roles: they go with it.
+        from intervisie_kit.hub.database import drop_namespace_roles
+
+        drop_namespace_roles(server, name)
 
 
 @pytest.fixture

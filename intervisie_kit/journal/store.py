@@ -6,8 +6,10 @@ refused, so reflections never end up in a repository. A new SQLite file is creat
 a folder with mode 0700.
 
 Every read and write names the trainee; no call returns another trainee's entries. On a single laptop
-the page uses the one local trainee (:meth:`Journal.local_trainee`). For a shared server a later issue
-adds a per-browser secret that maps to a trainee id; the store needs no change for that.
+the page uses the one local trainee (:meth:`Journal.local_trainee`); at a startdag the participant the
+server bound the kernel to. On a JupyterHub (``docs/hub.md``) the page serves the hub user
+(:meth:`Journal.hub_trainee`) and connects as that user's own PostgreSQL role: row-level security in the
+database (migration 0004) then keeps every other trainee's rows out of reach, whatever code the kernel runs.
 
 Writes are short transactions. On SQLite they start with ``BEGIN IMMEDIATE`` in WAL mode, so several
 processes (kernels) can write to one file without losing entries, and a process killed mid-write
@@ -42,9 +44,11 @@ __all__ = [
     "BUSY",
     "JOURNAL_ENV",
     "LAUNCH_DIR_ENV",
+    "MAX_HUB_USER",
     "MAX_NAME",
     "MAX_TEXT",
     "MAX_TITLE",
+    "NOT_SET_UP",
     "WRITE_WAIT",
     "Context",
     "Entry",
@@ -62,12 +66,13 @@ __all__ = [
 JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"
 LAUNCH_DIR_ENV = "INTERVISIE_KIT_LAUNCH_DIR"  # where `serve` was started: relative journal paths mean this
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0003"  # the newest migration; tests/test_journal.py checks it against migrations/versions
+HEAD = "0004"  # the newest migration; tests/test_journal.py checks it against migrations/versions
 #: Characters per answer. A long reflection fits, and so does the generated summary of a session with its
 #: most questions (session.MAX_QUESTIONS x coach.MAX_QUESTION_CHARS); a pasted book does not.
 MAX_TEXT = 300_000
 MAX_NAME = 200  # characters in a trainee's name
 MAX_TITLE = 300  # characters in a title or a context label
+MAX_HUB_USER = 200  # characters in a JupyterHub user name (trainees.hub_user)
 COMPACT_WAIT_MS = 1_000  # how long the compaction after an erase waits for readers before it is postponed
 WRITE_WAIT = 15.0  # seconds a write waits for other processes' writes before it says the journal is busy
 
@@ -80,6 +85,11 @@ trainees = sa.Table(
     sa.Column("created", sa.DateTime(), nullable=False),
     # "local": the laptop's own trainee (or one added by hand); "workshop": a startdag participant.
     sa.Column("origin", sa.String(20), nullable=False, server_default="local"),
+    # On a hub (migration 0004): the JupyterHub user this trainee is, and the PostgreSQL role their
+    # single-user server logs in as; row-level security lets that role reach only this row and its entries.
+    sa.Column("hub_user", sa.String(MAX_HUB_USER), nullable=True),
+    sa.Column("db_role", sa.String(63), nullable=True),
+    sa.Index("ux_trainees_hub_user", "hub_user", unique=True),
 )
 #: ``trainees.origin`` of the trainees a startdag workshop makes for its participants.
 ORIGIN_WORKSHOP = "workshop"
@@ -132,6 +142,7 @@ class Trainee:
     id: str
     name: str
     created: datetime
+    origin: str = "local"  # trainees.origin: "local", "workshop", or on a hub "hub" / "startdag"
 
 
 @dataclass(frozen=True)
@@ -339,6 +350,12 @@ def _busy(exc: BaseException) -> bool:
     return "locked" in text or "busy" in text
 
 
+NOT_SET_UP = JournalError(
+    "Je dagboek is nog niet ingericht; vraag de beheerder.",
+    "Your journal has not been set up yet; ask the administrator.",
+)
+
+
 BUSY = JournalError(
     "Het dagboek is even bezet (een andere pagina of programma schrijft erin). Er is niets verloren: "
     "je tekst staat er nog. Probeer het over een paar seconden opnieuw.",
@@ -389,11 +406,17 @@ class Journal:
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self._write() as conn:
-            if conn.dialect.name == "postgresql":  # one migrating process at a time
-                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657)")
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+        try:
+            with self._write() as conn:
+                if conn.dialect.name == "postgresql":  # one migrating process at a time
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657)")
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        except sa.exc.ProgrammingError as exc:
+            # A hub user's own role may not migrate: the hub has not prepared (or upgraded) this database.
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+                raise NOT_SET_UP from exc
+            raise
 
     def _current_version(self) -> str | None:
         try:
@@ -429,18 +452,38 @@ class Journal:
             row = conn.execute(trainees.select().where(trainees.c.id == trainee_id)).first()
         if row is None:
             raise JournalError("Deze deelnemer bestaat niet (meer).", "This trainee does not exist (any more).")
-        return Trainee(row.id, row.name, row.created)
+        return Trainee(row.id, row.name, row.created, row.origin)
+
+    def hub_trainee(self, hub_user: str) -> Trainee:
+        """The trainee of a hub user (``trainees.hub_user``); :class:`JournalError` when the hub made none.
+
+        Connected as a hub user's own role, row-level security shows only that user's row, so asking for
+        someone else's finds nothing, just like asking for a user who does not exist.
+        """
+        if not hub_user or len(hub_user) > MAX_HUB_USER:
+            raise NOT_SET_UP
+        with self.reader.connect() as conn:
+            row = conn.execute(trainees.select().where(trainees.c.hub_user == hub_user)).first()
+        if row is None:
+            raise NOT_SET_UP
+        return Trainee(row.id, row.name, row.created, row.origin)
 
     def local_trainee(self) -> Trainee:
         """The one trainee of a single-laptop journal: the first one, created when there is none.
 
         Trainees a startdag workshop made for its participants (``origin = "workshop"``) never count: the
-        trainer's laptop keeps its own identity, also after a workshop that kept shared entries.
+        trainer's laptop keeps its own identity, also after a workshop that kept shared entries. Trainees of
+        hub users never count either, and on a hub (``INTERVISIE_KIT_HUB=1``) there is no local trainee:
+        the page serves the hub user (:meth:`hub_trainee`), and making a row here would be wrong.
         """
+        from ..hub import is_hub  # light: no SQLAlchemy, no JupyterHub
+
+        if is_hub():
+            raise NOT_SET_UP
         with self.reader.connect() as conn:
             row = conn.execute(
                 trainees.select()
-                .where(trainees.c.origin != ORIGIN_WORKSHOP)
+                .where(trainees.c.origin != ORIGIN_WORKSHOP, trainees.c.hub_user.is_(None))
                 .order_by(trainees.c.created, trainees.c.id)
                 .limit(1)
             ).first()
@@ -544,15 +587,25 @@ class Journal:
         return [_entry(r) for r in rows]
 
     def erase_trainee(self, trainee_id: str) -> Erased:
-        """Delete everything of one trainee: their entries and the trainee record itself."""
+        """Delete everything of one trainee: their entries and the trainee record itself.
+
+        A hub user's record stays, emptied of its name: it only ties the hub user to their database role
+        (which may not delete it under row-level security); the hub's ``HubDatabase.erase_user`` removes
+        it together with the role when the user leaves the hub.
+        """
         with self._write() as conn:
+            hub_user = conn.execute(sa.select(trainees.c.hub_user).where(trainees.c.id == trainee_id)).scalar()
             shared = conn.execute(
                 sa.select(sa.func.count())
                 .select_from(entries)
                 .where(entries.c.trainee_id == trainee_id, entries.c.share == Share.SUPERVISOR.value)
             ).scalar_one()
             count = conn.execute(entries.delete().where(entries.c.trainee_id == trainee_id)).rowcount
-            gone = conn.execute(trainees.delete().where(trainees.c.id == trainee_id)).rowcount
+            if hub_user is None:
+                gone = conn.execute(trainees.delete().where(trainees.c.id == trainee_id)).rowcount
+            else:
+                gone = 0
+                conn.execute(trainees.update().where(trainees.c.id == trainee_id).values(name=""))
         compacted = self._compact() if self.path is not None else True
         return Erased(entries=count, shared_entries=shared, trainee=bool(gone), compacted=compacted)
 

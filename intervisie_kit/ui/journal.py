@@ -1,8 +1,9 @@
 """Page 06 Reflectie: write, browse and edit one's own reflections, share them by choice, export reports.
 
 The page works for the trainee its kernel serves (:func:`intervisie_kit.workshop.identity.current_trainee`):
-on a laptop the one local trainee, at a startdag the participant the server bound this kernel to. Every
-call into the journal names that trainee. Drafts survive a language switch: the controller keeps them while
+on a laptop the one local trainee, at a startdag the participant the server bound this kernel to, on a
+JupyterHub the hub user (whose own database role reaches only their own rows). Every call into the journal
+names that trainee. Drafts survive a language switch: the controller keeps them while
 the widgets are rebuilt.
 """
 
@@ -18,6 +19,7 @@ import ipywidgets as widgets
 
 from ..content import Content
 from ..content.models import ReflectionField, ReflectionFieldKind, ReflectionTemplate
+from ..hub import ORIGIN_STARTDAG, is_hub
 from ..i18n import register, t
 from ..journal import Context, Entry, Journal, JournalError, Share
 from ..journal.report import (
@@ -54,6 +56,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Your reflections are private. Nobody else sees them, not even the trainer, unless you set a reflection "
         "to 'share'. They are kept on the trainer's laptop for now and are erased when the startdag ends: download "
         "your report from your phone page before you leave.",
+    ),
+    "journal.private.hub": (
+        "Je reflecties zijn privé. Niemand anders ziet ze, ook je trainer niet, tenzij jij een reflectie op "
+        "'delen' zet; een gedeelde reflectie kan je trainer lezen. Ze staan in de database van de hub van je "
+        "opleiding, niet op deze computer, en alleen jij kunt erbij.",
+        "Your reflections are private. Nobody else sees them, not even your trainer, unless you set a reflection "
+        "to 'share'; your trainer can read a shared reflection. They are stored in the database of your "
+        "institute's hub, not on this computer, and only you can reach them.",
+    ),
+    "journal.private.hub.startdag": (
+        "Je reflecties zijn privé. Niemand anders ziet ze, ook de trainer niet, tenzij jij een reflectie op "
+        "'delen' zet. Ze staan tijdelijk op de hub van de opleiding en worden gewist als de startdag wordt "
+        "afgesloten: download je verslag voordat je weggaat.",
+        "Your reflections are private. Nobody else sees them, not even the trainer, unless you set a reflection "
+        "to 'share'. They are kept on the institute's hub for now and are erased when the startdag ends: download "
+        "your report before you leave.",
     ),
     "journal.unavailable": ("Het dagboek kan niet geopend worden", "The journal cannot be opened"),
     "journal.template": ("Manier van reflecteren", "Way of reflecting"),
@@ -144,6 +162,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This deletes all your reflections (shared ones too), your practice results and your name from the "
         "journal on this computer. It cannot be undone. Reports you already downloaded stay where you saved them.",
     ),
+    "journal.erase.text.hub": (
+        "Dit verwijdert al je reflecties (ook gedeelde, dus ook wat je trainer kon lezen), je oefenresultaten "
+        "en je naam uit het dagboek op de hub. Dat kan niet ongedaan gemaakt worden. Je account op de hub "
+        "blijft bestaan. Verslagen die je al hebt gedownload, blijven bestaan waar je ze bewaarde.",
+        "This deletes all your reflections (shared ones too, so also what your trainer could read), your "
+        "practice results and your name from the journal on the hub. It cannot be undone. Your hub account "
+        "stays. Reports you already downloaded stay where you saved them.",
+    ),
     "journal.erase.confirm": ("Ik begrijp het: wis alles", "I understand: erase everything"),
     "journal.erase.done": (
         "Gewist: {entries} reflectie(s), waarvan {shared} gedeeld, en je naam. "
@@ -188,6 +214,7 @@ class JournalPage:
     saved: int | None = None  # the entry saved last: "Mijn reflecties" shows it first
     listeners: list[Callable[[], None]] = field(default_factory=list)
     startdag: bool = False  # a participant's page at a startdag: the journal is on the trainer's laptop
+    hub: str | None = None  # on a JupyterHub: the trainee's origin there ("hub", or "startdag": temporary)
 
     @property
     def templates(self) -> Mapping[str, ReflectionTemplate]:
@@ -214,10 +241,11 @@ def open_page_journal(content: Content) -> JournalPage:
     try:
         trainee_id = current_trainee(journal)
         participant = is_workshop() and not serves_trainer(journal)
+        hub = journal.trainee(trainee_id).origin if is_hub() else None
     except BaseException:
         journal.close()  # no identity, no journal: the page keeps nothing open
         raise
-    return JournalPage(content, journal, trainee_id, startdag=participant)
+    return JournalPage(content, journal, trainee_id, startdag=participant, hub=hub)
 
 
 def reflection(state: PageState) -> widgets.VBox:
@@ -238,9 +266,15 @@ class JournalView(widgets.VBox):
     def __init__(self, page: JournalPage, lang: str, **kwargs: Any):
         super().__init__(**kwargs)
         self.add_class("ik-journal")
-        where = str(page.journal.path) if page.journal.path else page.journal.url.render_as_string(hide_password=True)
         notes = "".join(f"<p class='ik-warn-text' role='status'>{_e(n.text(lang))}</p>" for n in page.journal.notices)
-        private = t("journal.private.startdag", lang) if page.startdag else t("journal.private", lang, where=where)
+        if page.hub is not None:  # the database address names the user's role: nothing for the page
+            private = t("journal.private.hub.startdag" if page.hub == ORIGIN_STARTDAG else "journal.private.hub", lang)
+        elif page.startdag:
+            private = t("journal.private.startdag", lang)
+        else:
+            journal = page.journal
+            where = str(journal.path) if journal.path else journal.url.render_as_string(hide_password=True)
+            private = t("journal.private", lang, where=where)
         intro = widgets.HTML(f"<p class='ik-journal-private'>{_e(private)}</p>{notes}")
         self.editor = EditorView(page, lang)
         self.browser = BrowseView(page, lang, self)
@@ -779,10 +813,11 @@ class DataView(widgets.VBox):
         self.result.add_class("ik-journal-erased")
         self.agree.observe(lambda c: setattr(self.erase, "disabled", not c["new"]), "value")
         self.erase.on_click(lambda _: self.run_erase())
+        erase_text = "journal.erase.text.hub" if page.hub is not None else "journal.erase.text"
         self.children = (
             widgets.HBox([self.name, save_name]),
             self.name_status,
-            widgets.HTML(f"<h3>{_e(t('journal.erase.title', lang))}</h3><p>{_e(t('journal.erase.text', lang))}</p>"),
+            widgets.HTML(f"<h3>{_e(t('journal.erase.title', lang))}</h3><p>{_e(t(erase_text, lang))}</p>"),
             self.agree,
             self.erase,
             self.result,
@@ -807,7 +842,7 @@ class DataView(widgets.VBox):
         done = t("journal.erase.done", lang, entries=erased.entries, shared=erased.shared_entries)
         pending = "" if erased.compacted else f" {t('journal.erase.pending', lang)}"
         try:
-            page.trainee_id = current_trainee(page.journal)  # a fresh, empty identity on a laptop
+            page.trainee_id = current_trainee(page.journal)  # a fresh, empty identity (on a hub: the same, emptied)
         except JournalError as exc:  # a startdag participant who erased themselves is no longer bound
             pending += f" {exc.text(lang)}"
         page.draft, page.editing = {}, None

@@ -8,6 +8,11 @@ answer comes from the server: before a kernel can learn its request, the server 
 trainer; no binding means the page was not opened through the workshop, and then the page gets no
 journal at all: never the trainer's.
 
+On a JupyterHub (``INTERVISIE_KIT_HUB=1``, ``docs/hub.md``) the single-user server serves one hub user,
+named by the hub in ``JUPYTERHUB_USER`` (the browser never names it), and the journal URL names that
+user's own database role; the page serves that user's trainee row (:meth:`Journal.hub_trainee`). There is
+no trainer on a user's own server: the trainers' pages are a hub service.
+
 A preheated kernel runs its notebook before anyone asks for the page, so it has no binding yet; it must
 first wait for its request (:func:`wait_for_request`), and only then read the binding. Pages therefore
 ask :func:`current_trainee` at the moment they need the journal, not while the notebook is preheating.
@@ -19,6 +24,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
+from ..hub import hub_user, is_hub  # light: no SQLAlchemy, no JupyterHub
 from . import WORKSHOP_ENV  # the limits module: light, no SQLAlchemy
 
 if TYPE_CHECKING:  # the journal (SQLAlchemy) loads only when a page asks for an identity
@@ -26,6 +32,7 @@ if TYPE_CHECKING:  # the journal (SQLAlchemy) loads only when a page asks for an
 
 __all__ = [
     "NOT_BOUND",
+    "NO_HUB_USER",
     "WORKSHOP_ENV",
     "current_trainee",
     "is_workshop",
@@ -37,6 +44,12 @@ __all__ = [
 NOT_BOUND = (
     "Open deze pagina via je telefoonpagina van de startdag.",
     "Open this page through your startdag phone page.",
+)
+NO_HUB_USER = (
+    "Deze pagina weet niet voor wie ze is: de hub gaf geen gebruiker door (JUPYTERHUB_USER ontbreekt). "
+    "Open de kit via de hub; helpt dat niet, vraag dan de beheerder.",
+    "This page does not know whom it serves: the hub passed no user (JUPYTERHUB_USER is missing). Open "
+    "the kit through the hub; if that does not help, ask the administrator.",
 )
 _CONNECTION_FILE = re.compile(r"kernel-([A-Za-z0-9-]+)\.json")
 _request_known = False  # Voila's request info arrives once per kernel: wait for it only once
@@ -91,6 +104,11 @@ def current_trainee(journal: Journal) -> str:
     """The id of the trainee this page's kernel serves; :class:`JournalError` when it serves nobody."""
     from ..journal import JournalError
 
+    if is_hub():
+        user = hub_user()
+        if user is None:
+            raise JournalError(*NO_HUB_USER)
+        return journal.hub_trainee(user).id
     if not is_workshop():
         return journal.local_trainee().id
     binding = _binding(journal)
@@ -102,7 +120,13 @@ def current_trainee(journal: Journal) -> str:
 
 
 def serves_trainer(journal: Journal | None = None) -> bool:
-    """True outside workshop mode, and in workshop mode only for a kernel the server bound to the trainer."""
+    """True on a laptop; in workshop mode only for a kernel the server bound to the trainer; never on a hub.
+
+    A hub user's own server serves that user alone: page 11's local trainer features are not the hub's
+    (the trainers' pages are the hub service ``intervisie-trainer``).
+    """
+    if is_hub():
+        return False
     if not is_workshop():
         return True
     if journal is None:
