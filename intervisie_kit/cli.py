@@ -1,5 +1,8 @@
 """The ``intervisie-kit`` command: ``serve`` the pages, run a ``workshop``, ``validate`` content folders.
 
+On JupyterHub (``docs/hub.md``): ``singleuser`` is the single-user server the hub spawns for every user,
+``hub-trainer`` and ``hub-startdag`` are the hub services. Their arguments are passed on untouched.
+
 Messages are Dutch by default; ``--lang en`` (or ``INTERVISIE_KIT_LANG=en``) gives English.
 """
 
@@ -76,6 +79,14 @@ _T = {
         "--preheat-pages werkt alleen samen met --preheat N (hoeveel kernels per pagina klaarstaan).",
         "--preheat-pages only works together with --preheat N (how many kernels wait per page).",
     ),
+    "hub_missing": (
+        "{command}: dit onderdeel ({module}) zit niet in deze installatie van de kit.",
+        "{command}: this part ({module}) is not in this installation of the kit.",
+    ),
+    "hub_no_jupyterhub": (
+        "singleuser: JupyterHub ontbreekt; installeer de kit met de hub-extra: pip install 'intervisie-kit[hub]'",
+        "singleuser: JupyterHub is missing; install the kit with the hub extra: pip install 'intervisie-kit[hub]'",
+    ),
     "ws_cert_preheat": (
         "--preheat werkt niet samen met --cert: voorverwarmde kernels halen hun verzoek via gewone http op.",
         "--preheat does not work with --cert: preheated kernels fetch their request over plain http.",
@@ -125,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     cards.add_argument("--content", action="append", default=[], metavar="DIR", help="eigen inhoudsmap / own content")
     cards.add_argument("--lang", choices=LANGS, default=None, help="taal van de kaarten / language of the cards")
 
+    for command, text in _HUB_COMMANDS.items():  # parsed by main() itself: every argument is passed on
+        hub = sub.add_parser(command, help=text, add_help=False)
+        hub.add_argument("args", nargs="*", metavar="ARG", help="doorgegeven / passed on")
+
     validate = sub.add_parser("validate", help="controleer inhoudsmappen / check content folders")
     validate.add_argument("dirs", nargs="*", metavar="DIR", help="eigen inhoudsmappen / your content folders")
     validate.add_argument("--lang", choices=LANGS, default=None, help="taal van de meldingen / message language")
@@ -171,8 +186,100 @@ def _serving_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: The hub's commands (``docs/hub.md``): every argument after the command name is theirs.
+_HUB_COMMANDS = {
+    "singleuser": "de server van een hub-gebruiker (JupyterHub start hem) / a hub user's server (spawned by "
+    "JupyterHub); other arguments go to jupyterhub-singleuser",
+    "hub-trainer": "de trainerdienst op de hub / the trainers' hub service",
+    "hub-startdag": "de startdagdienst op de hub / the startdag hub service",
+}
+
+#: The module whose ``main(argv)`` runs each hub service.
+_HUB_SERVICES = {"hub-trainer": "intervisie_kit.hub.trainer", "hub-startdag": "intervisie_kit.hub.startdag"}
+
+#: What the single-user server runs: the kit's extension, nothing else that serves pages or a shell.
+SINGLEUSER_EXTENSIONS = {
+    "intervisie_kit.hub.extension": True,
+    "voila": False,
+    "voila.server_extension": False,
+    "jupyterlab": False,
+    "notebook": False,
+    "notebook_shim": False,
+    "nbclassic": False,
+    "jupyter_lsp": False,
+    "jupyter_server_terminals": False,
+}
+
+
+def singleuser_command(extra: Sequence[str], environ: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of the single-user server (``jupyterhub-singleuser`` with the kit).
+
+    ``extra`` comes after the kit's own options, so an administrator's ``Spawner.args`` can still add
+    to them. The root directory is the kit's notebooks whatever ``Spawner.notebook_dir`` says: the pages
+    exist only there.
+    """
+    from .hub import HUB_ENV
+    from .hub.extension import START_URL
+    from .paths import notebooks_dir, share_dir
+
+    env = dict(environ)
+    ours = str(share_dir() / "jupyter")
+    current = env.get("JUPYTER_PATH", "")
+    if ours not in current.split(os.pathsep):
+        env["JUPYTER_PATH"] = os.pathsep.join(p for p in (ours, current) if p)
+    env["JUPYTERHUB_ROOT_DIR"] = str(notebooks_dir())  # jupyterhub-singleuser gives this priority over argv
+    env["JUPYTERHUB_DEFAULT_URL"] = "/" + START_URL
+    env.setdefault(HUB_ENV, "1")
+    argv = [sys.executable, "-m", "jupyterhub.singleuser"]
+    argv += [f"--ServerApp.jpserver_extensions={name}={on}" for name, on in SINGLEUSER_EXTENSIONS.items()]
+    argv += [
+        f"--ServerApp.root_dir={notebooks_dir()}",
+        f"--ServerApp.default_url=/{START_URL}",
+        "--ServerApp.terminals_enabled=False",
+        "--ServerApp.kernel_websocket_connection_class=intervisie_kit.server.KitChannelsConnection",
+        *extra,
+    ]
+    return argv, env
+
+
+def _singleuser(extra: Sequence[str], lang: str) -> int:
+    """Replace this process by the single-user server (signals from the spawner then reach it directly)."""
+    import importlib.util
+
+    if importlib.util.find_spec("jupyterhub") is None:
+        print(_say("hub_no_jupyterhub", lang), file=sys.stderr)
+        return 2
+    argv, env = singleuser_command(extra, dict(os.environ))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(argv[0], argv, env)
+    return 0  # pragma: no cover - execve does not return
+
+
+def _hub_service(command: str, extra: Sequence[str], lang: str) -> int:
+    """Run a hub service's ``main(argv)``; a clear message when that part is not installed."""
+    import importlib
+
+    module_name = _HUB_SERVICES[command]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:  # a missing dependency inside the service: its own error says more
+            raise
+        print(_say("hub_missing", lang, command=command, module=module_name), file=sys.stderr)
+        return 2
+    result = module.main(list(extra))
+    return int(result or 0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if raw and raw[0] in _HUB_COMMANDS:  # before argparse: "--help" and every option belong to the command
+        lang = _default_lang()
+        if raw[0] == "singleuser":
+            return _singleuser(raw[1:], lang)
+        return _hub_service(raw[0], raw[1:], lang)
+    args = build_parser().parse_args(raw)
     lang = args.lang or _default_lang()
     if args.command == "validate":
         return _validate(args.dirs, lang)
