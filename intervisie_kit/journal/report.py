@@ -149,11 +149,13 @@ def build_report(
     all_entries: Iterable[Entry] | None = None,
     label: str | None = None,
     today: datetime | None = None,
+    chart: bool = True,
 ) -> Report:
     """The report from the entries the trainee shared.
 
     ``all_entries`` feeds only the practice figures and chart (counts, never text). ``label`` picks the
-    meeting of a reflectieverslag.
+    meeting of a reflectieverslag. ``chart=False`` leaves the chart out (drawing it takes a few tenths of a
+    second: a page that shows many trainees' reports at once draws none and links to each one's own).
     """
     kind = ReportKind(kind)
     private = [e for e in shared if not e.shared]
@@ -181,7 +183,7 @@ def build_report(
         blocks=tuple(entry_blocks(e, templates, lang) for e in chosen),
         progress_heading=_t("progress", lang),
         progress_lines=tuple(summarise(rounds, exercise_frame(figures_source)).lines(lang)),
-        chart_png=progress_chart(rounds, lang),
+        chart_png=progress_chart(rounds, lang) if chart else None,
     )
 
 

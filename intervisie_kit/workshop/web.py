@@ -37,12 +37,14 @@ from .network import is_loopback, qr_svg
 from .ratelimit import JoinLimiter
 
 __all__ = [
+    "LAPTOP",
     "PARTICIPANT_COOKIE",
     "PARTICIPANT_PAGES",
     "TRAINER_COOKIE",
     "Access",
     "Decision",
     "Notifier",
+    "PageAddresses",
     "WorkshopContext",
     "decide",
     "handlers",
@@ -412,14 +414,32 @@ class WorkshopHandler(tornado.web.RequestHandler):
         self.set_header("Content-Type", "application/json; charset=utf-8")
         self.finish(json.dumps(data, ensure_ascii=False, default=str))
 
+    # Who is asking, and where things are: the laptop's answers. A hub service (``hub/startdag.py``)
+    # overrides these four in a mixin: identity from the hub, addresses under the service's prefix.
+
+    def find_participant(self) -> Any:
+        """The participant this request comes from, or None."""
+        return self.ws.participant_of(self.request)
+
+    def trainer_allowed(self) -> bool:
+        return bool(self.ws.is_trainer(self.request))
+
+    def join_address(self) -> str:
+        """The address the wall shows (and its QR code encodes) for joining."""
+        return str(self.ws.join_url)
+
+    def page_addresses(self) -> PageAddresses:
+        """Where the pages' links and requests go; the laptop's are the paths as written in the files."""
+        return LAPTOP
+
     def participant(self) -> Any:
-        participant = self.ws.participant_of(self.request)
+        participant = self.find_participant()
         if participant is None:
             raise ApiError.of(401, "no_identity", "ws.err.no_identity")
         return participant
 
     def require_trainer(self) -> None:
-        if not self.ws.is_trainer(self.request):
+        if not self.trainer_allowed():
             raise ApiError.of(403, "trainer_only", "ws.err.trainer_only")
 
     def set_identity_cookie(self, name: str, value: str) -> None:
@@ -440,6 +460,49 @@ class WorkshopHandler(tornado.web.RequestHandler):
             raise ApiError.from_store(exc) from None
 
 
+@dataclass(frozen=True)
+class PageAddresses:
+    """Where a workshop page's own paths live. The files in ``share/workshop/`` are written for the laptop
+    (``/workshop/...``, ``/voila/...``, ``/join``); a hub serves the workshop under a service prefix, so
+    :meth:`apply` rewrites the page's ``href``/``src`` paths and tells the scripts the same in ``meta``
+    tags (``workshop.js`` reads them). Every value is a path on this site (it starts with one ``/``)."""
+
+    base: str = "/"  # the workshop's routes: "/" + "workshop/..."
+    kit: str = "/"  # the kit's Voila pages: kit + "voila/render/..."
+    join: str = "/join"  # the join page
+    join_api: str = ""  # where the join form posts ("" = base + "workshop/api/join")
+
+    def __post_init__(self) -> None:
+        for value in (self.base, self.kit, self.join, self.join_api):
+            if value and (not value.startswith("/") or value.startswith("//") or any(c in value for c in "\"'<>& ")):
+                raise ValueError(f"a workshop page address must be a plain path on this site, not {value!r}")
+        for value in (self.base, self.kit):
+            if not value.endswith("/"):
+                raise ValueError(f"a workshop page prefix must end with '/', not {value!r}")
+
+    def apply(self, page: bytes) -> bytes:
+        if self == LAPTOP:
+            return page
+        html = page.decode("utf-8")
+        for attr in ("href", "src"):
+            html = html.replace(f'{attr}="/workshop/', f'{attr}="{self.base}workshop/')
+            html = html.replace(f'{attr}="/voila/', f'{attr}="{self.kit}voila/')
+        tags = "".join(
+            f'<meta name="{name}" content="{value}">'
+            for name, value in (
+                ("ik-base", self.base),
+                ("ik-kit", self.kit),
+                ("ik-join", self.join),
+                ("ik-join-api", self.join_api),
+            )
+            if value
+        )
+        return html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + tags, 1).encode("utf-8")
+
+
+LAPTOP = PageAddresses()
+
+
 class PageHandler(WorkshopHandler):
     """A page from ``share/workshop/``: its scripts do the rest; it sets the ``_xsrf`` cookie they send."""
 
@@ -452,7 +515,7 @@ class PageHandler(WorkshopHandler):
             raise ApiError.of(503, "missing_page", "ws.err.missing_page")
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Content-Security-Policy", PAGE_CSP)
-        self.finish(path.read_bytes())
+        self.finish(self.page_addresses().apply(path.read_bytes()))
 
 
 class JoinPage(PageHandler):
@@ -466,8 +529,8 @@ class PhonePage(PageHandler):
     page = "phone.html"
 
     def get(self) -> None:
-        if self.ws.participant_of(self.request) is None:
-            self.redirect("/join")
+        if self.find_participant() is None:
+            self.redirect(self.page_addresses().join)
             return
         self.serve_page()
 
@@ -578,7 +641,7 @@ class WallApi(LongPoll):
         if not await self.wait_for_change():
             return
         version = self.ws.store.version()
-        url = self.ws.join_url
+        url = self.join_address()
         view = dict(self.store_call("wall_view", self.lang, join_url=url, qr_svg=qr_svg(url) if url else ""))
         # Joining by code paused by the room's limit (until the trainer makes a new code): the wall says so.
         join = view.get("join") or {}

@@ -54,7 +54,7 @@
   }
 
   function toJoin() {
-    window.location.assign(`/join?expired=1&lang=${W.lang()}`);
+    window.location.assign(W.path(`/join?expired=1&lang=${W.lang()}`));
   }
 
   // ---------- the question box ----------
@@ -349,9 +349,9 @@
 
   function setLinks() {
     const lang = W.lang();
-    $("ikw-report").href = `/workshop/api/report?lang=${lang}`;
-    $("ikw-link-06").href = `/voila/render/06_reflectie.ipynb?lang=${lang}`;
-    $("ikw-link-04").href = `/voila/render/04_vragen_oefenen.ipynb?lang=${lang}`;
+    $("ikw-report").href = W.path(`/workshop/api/report?lang=${lang}`);
+    $("ikw-link-06").href = W.path(`/voila/render/06_reflectie.ipynb?lang=${lang}`);
+    $("ikw-link-04").href = W.path(`/voila/render/04_vragen_oefenen.ipynb?lang=${lang}`);
   }
 
   async function save() {

@@ -242,6 +242,31 @@
     if (node.textContent !== value) node.textContent = value;
   }
 
+  // ---------- addresses ----------
+
+  // The laptop serves the workshop at the root; a hub serves it under a service prefix, the join page at
+  // /hub/startdag and the kit's pages on the participant's own server. The server says so in meta tags
+  // (absent on the laptop): ik-base (the workshop's routes), ik-kit (the kit's pages), ik-join (the join
+  // page), ik-join-api (where the join form posts).
+  function meta(name) {
+    const node = document.querySelector(`meta[name="${name}"]`);
+    const value = node ? node.getAttribute("content") : "";
+    // Only paths on this site: a meta tag can never send the page elsewhere.
+    return value && value.startsWith("/") && !value.startsWith("//") ? value : "";
+  }
+  const BASE = meta("ik-base") || "/";
+  const KIT = meta("ik-kit") || "/";
+  const JOIN = meta("ik-join") || "/join";
+  const JOIN_API = meta("ik-join-api") || `${BASE}workshop/api/join`;
+
+  /** The address of one of the kit's own paths ("/workshop/...", "/voila/...", "/join") on this server. */
+  function path(p) {
+    if (p.startsWith("/workshop/")) return BASE + p.slice(1);
+    if (p.startsWith("/voila/")) return KIT + p.slice(1);
+    if (p === "/join" || p.startsWith("/join?")) return JOIN + p.slice(5);
+    return p;
+  }
+
   // ---------- HTTP ----------
 
   function cookie(name) {
@@ -258,16 +283,15 @@
   }
 
   /** One request. Never throws for HTTP or network trouble: {ok, status, network, data, retryAfter}. */
-  async function api(method, path, body, options) {
+  async function api(method, target, body, options) {
     const headers = { Accept: "application/json" };
-    if (method !== "GET") {
-      headers["Content-Type"] = "application/json";
-      const xsrf = cookie("_xsrf");
-      if (xsrf) headers["X-XSRFToken"] = xsrf;
-    }
+    if (method !== "GET") headers["Content-Type"] = "application/json";
+    // On every request, GETs too: behind a hub's OAuth a script's GET counts as logged in only with it.
+    const xsrf = cookie("_xsrf");
+    if (xsrf) headers["X-XSRFToken"] = xsrf;
     let response;
     try {
-      response = await fetch(path, {
+      response = await fetch(path(target), {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -517,13 +541,13 @@
       try { window.localStorage.setItem("ik-workshop-name", chosen); } catch (e) { /* ignore */ }
       button.disabled = true;
       setText(button, t("join.busy"));
-      const result = await api("POST", "/workshop/api/join", { code: digits, name: chosen });
+      const result = await api("POST", JOIN_API, { code: digits, name: chosen });
       setText(button, t("join.button"));
       button.disabled = false;
       if (result.ok) {
         const shown = (result.data && result.data.name) || chosen;
         say(t("join.welcome", { name: shown }), "ok");
-        window.location.assign(`/workshop/phone?lang=${lang}`);
+        window.location.assign(path(`/workshop/phone?lang=${lang}`));
         return;
       }
       if (result.status === 429 && result.retryAfter) {
@@ -545,7 +569,7 @@
 
   window.IKW = {
     t, lang: () => lang, onLang: (fn) => langListeners.push(fn), applyTexts, el, setText,
-    api, errorText, waitText, longPoll, setOffline, randomKey, ratingWord, clock, remainingSeconds,
+    api, path, errorText, waitText, longPoll, setOffline, randomKey, ratingWord, clock, remainingSeconds,
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
