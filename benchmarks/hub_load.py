@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -43,7 +44,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hubtest import Hub, HubSession, hub_database, hub_tmp, running_hub  # noqa: E402
+from tests.hubtest import Hub, HubSession, hub_database, hub_tmp, role_namespace, running_hub  # noqa: E402
 
 START_PAGE = "voila/render/00_start.ipynb"
 WIDGET_TARGET = "jupyter.widget"
@@ -59,6 +60,7 @@ class Timing:
     page_s: float  # start page HTML rendered (from the start)
     usable_s: float  # kernel websocket answered with the page's widgets (from the start)
     widgets: int
+    also_s: list[float]  # each further page (--also), from its request until usable
 
 
 @dataclass
@@ -67,6 +69,7 @@ class Memory:
     processes: int
     rss_mb: float
     pss_mb: float | None
+    cpu_s: float  # user + system CPU time the processes used so far
 
 
 def pct(values: list[float], q: float) -> float:
@@ -113,7 +116,22 @@ def widget_comms(hub: Hub, session: HubSession, user: str, kernel_id: str) -> in
     return asyncio.run(run())
 
 
-def one_user(hub: Hub, user: str) -> Timing:
+def open_page(hub: Hub, session: HubSession, user: str, path: str, expect: str) -> int:
+    """Open a page through the proxy until it is usable; the number of widgets its kernel holds."""
+    with session.get(f"/user/{user}/{path}") as response:
+        if response.status_code != 200 or not response.url.endswith(expect):
+            raise RuntimeError(f"{user}: {expect} answered {response.status_code} at {response.url}")
+        html = response.text
+    found = re.search(r'kernelId": "([0-9a-f-]{36})"', html)
+    if not found:
+        raise RuntimeError(f"{user}: no kernel id in {expect}")
+    widgets = widget_comms(hub, session, user, found.group(1))
+    if widgets < 1:
+        raise RuntimeError(f"{user}: the kernel of {expect} holds no widgets")
+    return widgets
+
+
+def one_user(hub: Hub, user: str, also: list[str]) -> Timing:
     start = time.perf_counter()
     session = HubSession(hub)
     session.login(user, hub.passwords[user])
@@ -121,7 +139,7 @@ def one_user(hub: Hub, user: str) -> Timing:
     hub.start_server(user)
     hub.wait_ready(user)
     ready = time.perf_counter() - start
-    with session.get(f"/user/{user}/") as response:
+    with session.get(f"/user/{user}/") as response:  # the hub's redirects to the server's default URL
         if response.status_code != 200 or not response.url.endswith(START_PAGE):
             raise RuntimeError(f"{user}: the start page answered {response.status_code} at {response.url}")
         html = response.text
@@ -133,12 +151,17 @@ def one_user(hub: Hub, user: str) -> Timing:
     if widgets < 1:
         raise RuntimeError(f"{user}: the start page's kernel holds no widgets")
     usable = time.perf_counter() - start
+    more = []
+    for notebook in also:
+        before = time.perf_counter()
+        open_page(hub, session, user, f"voila/render/{notebook}", notebook)
+        more.append(time.perf_counter() - before)
     session.close()
-    return Timing(user, login, ready, page, usable, widgets)
+    return Timing(user, login, ready, page, usable, widgets, more)
 
 
 def memory_of(name: str, processes: list[psutil.Process]) -> Memory:
-    rss = pss = 0.0
+    rss = pss = cpu = 0.0
     have_pss = True
     counted = 0
     for proc in processes:
@@ -148,13 +171,16 @@ def memory_of(name: str, processes: list[psutil.Process]) -> Memory:
             info, have_pss = proc.memory_info(), False
         except psutil.NoSuchProcess:
             continue
+        with contextlib.suppress(psutil.Error):
+            times = proc.cpu_times()
+            cpu += times.user + times.system
         counted += 1
         rss += info.rss
         if have_pss and hasattr(info, "pss"):
             pss += info.pss
         else:
             have_pss = False
-    return Memory(name, counted, rss / MB, pss / MB if have_pss else None)
+    return Memory(name, counted, rss / MB, pss / MB if have_pss else None, cpu)
 
 
 def is_kernel(proc: psutil.Process) -> bool:
@@ -190,10 +216,41 @@ def infrastructure(hub: Hub, users: list[str]) -> list[Memory]:
     return [memory_of(name, procs) for name, procs in groups.items()]
 
 
+def database_connections(db_url: str) -> dict[str, int]:
+    """Open connections to the hub's database, by kind of role: users' roles, the reader, the owner."""
+    import sqlalchemy as sa
+
+    url = sa.make_url(db_url)
+    ns = role_namespace(url.database or "")
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.text(
+                    "SELECT usename, count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY usename"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    counts = {"user roles": 0, "reader (trainer service)": 0, "owner (hub, services)": 0}
+    for name, count in rows:
+        if name.startswith(f"{ns}_u_"):
+            counts["user roles"] += count
+        elif name.startswith(f"{ns}_svc_"):
+            counts["reader (trainer service)"] += count
+        else:
+            counts["owner (hub, services)"] += count
+    return counts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--concurrency", type=int, default=0, help="users starting at once (default: all)")
+    parser.add_argument(
+        "--also", action="append", default=[], help="a further page each user opens, e.g. 06_reflectie.ipynb"
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = parser.parse_args()
     if not os.environ.get("INTERVISIE_KIT_TEST_POSTGRES"):
@@ -206,7 +263,7 @@ def main() -> int:
         hub.create_users(*users)
         before = time.perf_counter()
         with ThreadPoolExecutor(concurrency) as pool:
-            timings = list(pool.map(lambda u: one_user(hub, u), users))
+            timings = list(pool.map(lambda u: one_user(hub, u, args.also), users))
         wall = time.perf_counter() - before
         per_user, servers, kernels = [], [], []
         for user in users:
@@ -216,6 +273,7 @@ def main() -> int:
             servers.append(memory_of(user, [p for p in procs if p not in in_kernel]))
             kernels.append(memory_of(user, in_kernel))
         infra = infrastructure(hub, users)
+        connections = database_connections(db_url)
         cpu_count = psutil.cpu_count()
         total_mb = psutil.virtual_memory().total / MB
 
@@ -233,28 +291,29 @@ def main() -> int:
         ("usable (widgets answer)", usable),
     ):
         print(f"{label:<34}{pct(values, 0.5):>8.2f}{pct(values, 0.95):>8.2f}{max(values):>8.2f}")
-    print(f"\n{'per user, start page open':<22}{'kernels':>8}{'server RSS':>11}{'kernel RSS':>11}", end="")
-    print(f"{'total RSS':>10}{'total PSS':>10}  MB")
+    for i, notebook in enumerate(args.also):
+        values = [t.also_s[i] for t in timings]
+        label = f"then {notebook}"[:33]
+        print(f"{label:<34}{pct(values, 0.5):>8.2f}{pct(values, 0.95):>8.2f}{max(values):>8.2f}")
+    columns = ("kernels", "server RSS", "kernel RSS", "total RSS", "total PSS", "CPU s")
+    print(f"\n{'per user, pages open':<26}" + "".join(f"{c:>11}" for c in columns))
+    rows = []
     for mem, server, kernel in zip(per_user, servers, kernels, strict=True):
-        print(
-            f"{mem.name:<22}{kernel.processes:>8}{server.rss_mb:>11.0f}{kernel.rss_mb:>11.0f}{mem.rss_mb:>10.0f}",
-            end="",
-        )
-        print(f"{mem.pss_mb:>10.0f}" if mem.pss_mb is not None else f"{'n/a':>10}")
-    print(f"{'median':<22}{'':>8}{statistics.median(m.rss_mb for m in servers):>11.0f}", end="")
-    print(
-        f"{statistics.median(m.rss_mb for m in kernels):>11.0f}{statistics.median(m.rss_mb for m in per_user):>10.0f}",
-        end="",
-    )
-    pss_values = [m.pss_mb for m in per_user if m.pss_mb is not None]
-    print(f"{statistics.median(pss_values):>10.0f}" if pss_values else f"{'n/a':>10}")
-    print(f"\n{'hub side':<34}{'procs':>6}{'RSS MB':>9}{'PSS MB':>9}")
+        pss = mem.pss_mb if mem.pss_mb is not None else float("nan")
+        rows.append((kernel.processes, server.rss_mb, kernel.rss_mb, mem.rss_mb, pss, mem.cpu_s))
+        print(f"{mem.name:<26}" + "".join(f"{v:>11.0f}" if i else f"{v:>11d}" for i, v in enumerate(rows[-1])))
+    medians = [statistics.median(row[i] for row in rows) for i in range(1, len(columns))]
+    print(f"{'median (MB, CPU-seconds)':<26}{'':>11}" + "".join(f"{v:>11.1f}" for v in medians))
+    print(f"\n{'hub side':<40}{'procs':>6}{'RSS MB':>9}{'PSS MB':>9}{'CPU s':>9}")
     for mem in infra:
         pss = f"{mem.pss_mb:>9.0f}" if mem.pss_mb is not None else f"{'n/a':>9}"
-        print(f"{mem.name:<34}{mem.processes:>6}{mem.rss_mb:>9.0f}{pss}")
+        print(f"{mem.name:<40}{mem.processes:>6}{mem.rss_mb:>9.0f}{pss}{mem.cpu_s:>9.1f}")
+
+    print(f"\nPostgreSQL connections to the hub's database: {connections}")
 
     if args.json:
         figures = {
+            "database_connections": connections,
             "measured": measured,
             "machine": machine,
             "users": args.users,

@@ -45,7 +45,7 @@ import psutil
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
-DEPLOY_CONFIG = Path(os.environ.get("IK_DEV_HUB_CONFIG") or ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py")
+DEPLOY_CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 PG_ENV = "INTERVISIE_KIT_TEST_POSTGRES"
 ADMIN_DB_ENV = "INTERVISIE_KIT_HUB_DB"  # intervisie_kit.hub.ADMIN_DB_ENV (kept literal: the hub reads it)
 TEST_SERVICE = "hubtest"  # the test's own hub service: its token creates users and groups
@@ -322,7 +322,11 @@ class Hub:
         self.api("POST", "users", {"usernames": list(names)}, ok=(201,))
 
     def create_group(self, name: str, users: list[str]) -> None:
-        self.api("POST", f"groups/{quote(name, safe='')}", {"users": users}, ok=(201,))
+        """Create the group with these members; a group the configuration already made gets them added."""
+        if name not in {group["name"] for group in self.api("GET", "groups")}:
+            self.api("POST", f"groups/{quote(name, safe='')}", {"users": users}, ok=(201,))
+        elif users:
+            self.add_to_group(name, *users)
 
     def add_to_group(self, group: str, *users: str) -> None:
         self.api("POST", f"groups/{quote(group, safe='')}/users", {"users": list(users)})

@@ -425,3 +425,31 @@ def test_a_sqlite_journal_at_0003_migrates_to_0004(tmp_path: Path) -> None:
         assert any(i["unique"] and i["column_names"] == ["hub_user"] for i in inspector.get_indexes("trainees"))
         with pytest.raises(JournalError):
             j.hub_trainee("anna")
+
+
+def test_identity_in_hub_mode_on_any_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from intervisie_kit.journal.store import trainees
+    from intervisie_kit.workshop import identity
+
+    path = tmp_path / "journal.sqlite"
+    with Journal(path) as j:
+        local = j.local_trainee()  # a laptop trainee exists too: the hub never serves it
+        with j.engine.begin() as conn:
+            conn.execute(
+                trainees.insert().values(id="h1", name="Hanna", created=local.created, origin="hub", hub_user="hanna")
+            )
+        assert j.local_trainee().id == local.id  # and the laptop never picks a hub user's row
+        _as_user(monkeypatch, "hanna", str(path))
+        assert identity.current_trainee(j) == "h1"
+        assert identity.serves_trainer(j) is False
+        with pytest.raises(JournalError) as caught:
+            j.local_trainee()
+        assert caught.value is NOT_SET_UP
+        _as_user(monkeypatch, "henk", str(path))
+        with pytest.raises(JournalError, match="nog niet ingericht"):
+            identity.current_trainee(j)
+        _as_user(monkeypatch, None, str(path))
+        with pytest.raises(JournalError, match="JUPYTERHUB_USER ontbreekt"):
+            identity.current_trainee(j)
+        monkeypatch.delenv("INTERVISIE_KIT_HUB")
+        assert identity.current_trainee(j) == local.id and identity.serves_trainer(j) is True

@@ -303,7 +303,11 @@ class _FakeSpawner:
 class _FakeDatabase:
     def __init__(self, fail: bool = False) -> None:
         self.fail = fail
+        self.prepared = 0
         self.calls: list[tuple[str, str]] = []
+
+    def prepare(self) -> None:
+        self.prepared += 1
 
     def user_url(self, hub_user: str, *, display_name: str | None = None, origin: str = "hub") -> str:
         if self.fail:
@@ -333,16 +337,11 @@ def test_pre_spawn_hook_gives_the_server_its_own_role(fake_database: _FakeDataba
     assert ADMIN_DB_ENV not in target.environment
 
 
-def test_pre_spawn_hook_uses_the_servers_database_host(
-    fake_database: _FakeDatabase, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(DB_HOST_ENV, "postgres.kit.svc:6432")
-    target = _FakeSpawner(_FakeUser("startdag-x1", groups=("startdag-42",)))
-    run_async(spawner.pre_spawn_hook(target))
-    assert fake_database.calls == [("startdag-x1", "startdag")]
-    assert target.environment[spawner.JOURNAL_ENV] == (
-        "postgresql+psycopg://ik_abc_u_123:s3cret@postgres.kit.svc:6432/intervisie"
-    )
+def test_pre_spawn_hook_marks_startdag_participants(fake_database: _FakeDatabase) -> None:
+    run_async(spawner.pre_spawn_hook(_FakeSpawner(_FakeUser("anna", groups=("cohort-2026", "startdag-42")))))
+    run_async(spawner.pre_spawn_hook(_FakeSpawner(_FakeUser("startdag-x1"))))
+    run_async(spawner.pre_spawn_hook(_FakeSpawner(_FakeUser("bram", groups=("cohort-2026",)))))
+    assert fake_database.calls == [("anna", "startdag"), ("startdag-x1", "startdag"), ("bram", "hub")]
 
 
 def test_pre_spawn_hook_failures_name_no_database_details(
@@ -355,6 +354,50 @@ def test_pre_spawn_hook_failures_name_no_database_details(
     monkeypatch.delenv(ADMIN_DB_ENV)
     with pytest.raises(spawner.SpawnRefused, match=ADMIN_DB_ENV):
         run_async(spawner.pre_spawn_hook(_FakeSpawner(_FakeUser("alice"))))
+
+
+def test_hub_start_and_spawns_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real database: prepared at hub start; each spawn a new password for the user's own role."""
+    import sqlalchemy as sa
+
+    from intervisie_kit.hub.database import role_name
+
+    from .test_hub_database import _drop_database, _new_database, _server
+
+    server = _server()
+    name, owner = _new_database(server)
+    monkeypatch.setenv(ADMIN_DB_ENV, owner)
+    monkeypatch.delenv(DB_HOST_ENV, raising=False)
+
+    def whoami(url: str) -> tuple[str, list[str]]:
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        try:
+            with engine.connect() as conn:
+                user = conn.exec_driver_sql("SELECT current_user").scalar_one()
+                rows = [r[0] for r in conn.exec_driver_sql("SELECT hub_user FROM trainees")]
+                return user, rows
+        finally:
+            engine.dispose()
+
+    try:
+        assert spawner.prepare_database() is True  # what the hub configuration runs at start
+        first, second = _FakeSpawner(_FakeUser("alice")), _FakeSpawner(_FakeUser("bob"))
+        run_async(spawner.pre_spawn_hook(first))
+        run_async(spawner.pre_spawn_hook(second))
+        alice_url = first.environment[spawner.JOURNAL_ENV]
+        assert sa.make_url(owner).password not in alice_url
+        assert whoami(alice_url) == (role_name(name, "alice"), ["alice"])  # her role, only her row
+        assert whoami(second.environment[spawner.JOURNAL_ENV]) == (role_name(name, "bob"), ["bob"])
+        run_async(spawner.pre_spawn_hook(first))  # a restart: a new password, the old one is void
+        assert first.environment[spawner.JOURNAL_ENV] != alice_url
+        with pytest.raises(sa.exc.OperationalError):
+            whoami(alice_url)
+        assert whoami(first.environment[spawner.JOURNAL_ENV])[0] == role_name(name, "alice")
+    finally:
+        database = spawner._databases.pop(owner, None)
+        if database is not None:
+            database.close()
+        _drop_database(server, name)
 
 
 # -- the deployment files -------------------------------------------------------------------------------
@@ -371,6 +414,9 @@ def _load_deploy_config(tmp_path: Path, overrides: str = "") -> Config:
 
 @pytest.fixture
 def hub_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    from intervisie_kit.hub import hubconfig
+
+    monkeypatch.setattr(hubconfig, "_installed", lambda module: True)  # every part, merged or not yet
     for name in (
         ADMIN_DB_ENV,
         "INTERVISIE_KIT_TRAINER_GROUP",
@@ -432,6 +478,61 @@ def test_deploy_config_takes_its_settings_from_the_environment(
     monkeypatch.setenv("INTERVISIE_KIT_CULL_TIMEOUT", "soon")
     with pytest.raises(ValueError, match="INTERVISIE_KIT_CULL_TIMEOUT must be a whole number"):
         _load_deploy_config(tmp_path)
+
+
+def test_the_institutes_own_pre_spawn_hook_runs_first(hub_env: None, fake_database: _FakeDatabase) -> None:
+    from intervisie_kit.hub.hubconfig import configure_hub
+
+    def theirs(spawner: _FakeSpawner) -> None:
+        spawner.environment["INSTITUTE"] = "ja"
+
+    # As in the TLJH plugin or the Z2JH extraConfig: the same config object, an institute hook already set.
+    c = Config()
+    c.Spawner.pre_spawn_hook = theirs
+    configure_hub(c)
+    configure_hub(c)
+    target = _FakeSpawner(_FakeUser("alice"))
+    run_async(c.Spawner.pre_spawn_hook(target))
+    assert target.environment["INSTITUTE"] == "ja" and target.environment[HUB_ENV] == "1"
+    assert fake_database.calls == [("alice", "hub")]  # configured twice, the kit's hook runs once
+    assert fake_database.prepared == 2  # the database is prepared whenever the hub loads the configuration
+
+
+def test_the_startdag_join_page_is_added_to_the_configured_authenticator(
+    hub_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import types
+
+    from jupyterhub.auth import DummyAuthenticator
+
+    from intervisie_kit.hub.hubconfig import configure_hub, use_startdag
+
+    fake = types.ModuleType("intervisie_kit.hub.startdag")
+    exec(  # the wrapper's class is made in the startdag module, as part E's is
+        "def with_startdag(cls):\n    return type('Startdag' + cls.__name__, (cls,), {})\n", fake.__dict__
+    )
+    monkeypatch.setitem(sys.modules, fake.__name__, fake)
+    c = Config()
+    assert use_startdag(c) is False  # no authenticator chosen yet: nothing to wrap
+    c.JupyterHub.authenticator_class = "dummy"  # an entry-point name, as institutes write them
+    configure_hub(c)
+    wrapped = c.JupyterHub.authenticator_class
+    assert wrapped.__name__ == "StartdagDummyAuthenticator" and issubclass(wrapped, DummyAuthenticator)
+    assert use_startdag(c) is True and c.JupyterHub.authenticator_class is wrapped  # never wrapped twice
+
+
+def test_a_service_whose_part_is_missing_is_left_out(
+    tmp_path: Path, hub_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intervisie_kit.hub import hubconfig
+
+    # A managed service that exits at once stops the hub: a missing part must not be configured.
+    monkeypatch.setattr(hubconfig, "_installed", lambda module: module != "intervisie_kit.hub.startdag")
+    c = _load_deploy_config(tmp_path)
+    assert {s["name"] for s in c.JupyterHub.services} == {TRAINER_SERVICE, CULLER_SERVICE}
+    roles = {r["name"]: r for r in c.JupyterHub.load_roles}
+    assert f"{STARTDAG_SERVICE}-service" not in roles and "user" not in roles
+    assert roles["intervisie-trainers"]["scopes"] == [f"access:services!service={TRAINER_SERVICE}"]
 
 
 def test_z2jh_values_and_dockerfile_name_the_same_server(hub_env: None) -> None:

@@ -1,4 +1,5 @@
-"""The trainers' hub service (``intervisie_kit.hub.trainer``, ``docs/hub.md`` "Trainer service").
+"""The trainers' hub service (``intervisie_kit.hub.trainer`` and its pages, ``intervisie_kit.hub.trainer_page``;
+``docs/hub.md`` "Trainer service").
 
 Three layers, cheapest first: the pure rule of who may see whom; the page as HTML (hostile text shown as
 text, nothing private through the real reader role on the test PostgreSQL); and the service for real,
@@ -8,27 +9,26 @@ follows the OAuth redirects.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 import textwrap
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from html import unescape
+from pathlib import Path
 
 import pytest
 
 from intervisie_kit.content import load
-from intervisie_kit.hub.trainer import (
-    CSP,
+from intervisie_kit.hub.trainer import CSP, TraineeRecord, allowed_trainees, is_trainer, visible_trainees
+from intervisie_kit.hub.trainer_page import (
     PageContext,
-    TraineeRecord,
-    allowed_trainees,
     download_name,
-    is_trainer,
     render_error,
     render_overview,
     render_trainee,
-    visible_trainees,
 )
 from intervisie_kit.journal.report import ReportKind, build_report
 from intervisie_kit.journal.store import Context, Entry, Share, Trainee
@@ -143,6 +143,24 @@ def test_page_shows_the_report_of_page_06() -> None:
     assert "trainee?trainee=anna" in html  # the trainee's own page, with the chart
     english = page({"anna": record}, {"groep-a": ("anna",)}, lang="en")
     assert '<html lang="en">' in english and "2026-12-01" in english and "lang=en" in english
+
+
+def test_english_pages_carry_no_dutch_interface_text() -> None:
+    from intervisie_kit.i18n import TEXTS
+
+    shared = (entry(1, title="About workload", answer="I kept quiet."), practice_entry(2))
+    records = {"anna": TraineeRecord("anna", Trainee("t1", "Anna", NOW), shared), "bram": TraineeRecord("bram", None)}
+    ctx = PageContext(PREFIX, "en", "tess")
+    pages = [
+        render_overview(ctx, {"groep-1": ("anna", "bram"), "leeg": ()}, records, TEMPLATES),
+        render_trainee(ctx, records["anna"], TEMPLATES),
+        render_overview(ctx, {}, {}, TEMPLATES),
+    ]
+    dutch = {nl for key, (nl, en) in TEXTS.items() if key.startswith("hub.trainer.") and nl != en}
+    for html_text in pages:
+        found = [nl for nl in dutch if nl.split("{")[0].strip() and nl.split("{")[0].strip() in html_text]
+        assert found == [], found
+        assert "Eindevaluatie" not in html_text and "bewaard op" not in html_text  # the report's own words
 
 
 def test_language_links_keep_the_choice_whatever_the_default() -> None:
@@ -333,13 +351,24 @@ SERVICE_CONFIG = textwrap.dedent(
 USERS = ("tess", "tom", "anna", "bram", "carl", "dirk", "eva")
 
 
+def base_config(folder: Path) -> Path:
+    """The institute's deploy configuration once the whole hub is in this tree (the single-user server and
+    the startdag service it also starts); until then the trainer service's own part of it."""
+    from .hubtest import DEPLOY_CONFIG
+
+    if DEPLOY_CONFIG.exists() and importlib.util.find_spec("intervisie_kit.hub.startdag") is not None:
+        return DEPLOY_CONFIG
+    base = folder / "base_config.py"
+    base.write_text(SERVICE_CONFIG, encoding="utf-8")
+    return base
+
+
 @pytest.fixture(scope="module")
 def hub(hub_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     from .hubtest import running_hub
 
     folder = tmp_path_factory.mktemp("hub-trainer")
-    base = folder / "base_config.py"
-    base.write_text(SERVICE_CONFIG, encoding="utf-8")
+    base = base_config(folder)
     passwords = {name: f"pw-{name}-{i}" for i, name in enumerate(USERS)}
     for name, display in (("anna", "Anna"), ("bram", "Bram"), ("carl", "Carl"), ("dirk", "Dirk")):
         write_reflections(hub_db, name, display)
@@ -375,6 +404,13 @@ def test_trainer_sees_shared_reflections_of_own_groups_only(hub: object) -> None
         assert "&lt;script&gt;" in text and "<script" not in text
         with open_service(tess, "?lang=en") as response:
             assert '<html lang="en">' in response.text and "Reflections your trainees shared" in response.text
+        # every address the page links to answers (the links and the routes agree)
+        links = sorted({unescape(h) for h in re.findall(r'href="([^"#]+)"', text)})
+        assert len([h for h in links if "/report." in h]) == 8  # 2 trainees x (all + 1 meeting) x (md, pdf)
+        for href in links:
+            assert href.startswith(PREFIX), href
+            with tess.get(href) as response:
+                assert response.status_code == 200, href
 
         with open_service(tess, "trainee?trainee=anna") as response:
             assert response.status_code == 200 and "GEDEELD-anna" in response.text
@@ -448,3 +484,60 @@ def test_without_login_the_hub_asks_who_you_are(hub: object) -> None:
     with requests.get(hub.url + PREFIX + "report.md?trainee=anna", timeout=30) as response:  # type: ignore[attr-defined]
         assert response.status_code == 200 and "/hub/login" in response.url
         assert "GEDEELD" not in response.text
+
+
+# -- in a real browser: accessibility, phone width, the CSP holds ------------------------------------------
+
+BROWSER_ORIGIN = "http://127.0.0.1:9"  # nothing listens there: the test answers every request itself
+
+
+@pytest.mark.browser
+def test_pages_pass_axe_on_a_phone_under_their_csp(page) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    from intervisie_kit.hub.trainer import SECURITY_HEADERS, STATIC_DIR
+
+    from .conftest import guard_page
+    from .test_browser_a11y import BLOCKING, MIN_FOCUS_RING_PX, WCAG_TAGS
+
+    shared = (entry(1, title="Over werkdruk", answer="Ik zweeg.\nDaarna vroeg ik door."), practice_entry(2))
+    records = {
+        "anna": TraineeRecord("anna", Trainee("t1", "Anna de Vries", NOW), shared),
+        "bram": TraineeRecord("bram", None),
+    }
+    ctx = PageContext(PREFIX, "nl", "tess")
+    pages = {
+        PREFIX: render_overview(ctx, {"groep-1": ("anna", "bram"), "leeg": ()}, records, TEMPLATES),
+        PREFIX + "trainee?trainee=anna": render_trainee(ctx, records["anna"], TEMPLATES),
+    }
+    css = (Path(STATIC_DIR) / "trainer.css").read_text(encoding="utf-8")
+    guard = guard_page(page)
+    csp_reports: list[str] = []
+    page.on("console", lambda msg: csp_reports.append(msg.text) if "Content Security Policy" in msg.text else None)
+
+    def answer(route) -> None:  # type: ignore[no-untyped-def]
+        path = route.request.url.removeprefix(BROWSER_ORIGIN)
+        if path == PREFIX + "static/trainer.css":
+            route.fulfill(status=200, body=css, headers={**SECURITY_HEADERS, "Content-Type": "text/css"})
+        elif path in pages:
+            headers = {**SECURITY_HEADERS, "Content-Type": "text/html; charset=utf-8"}
+            route.fulfill(status=200, body=pages[path], headers=headers)
+        else:
+            route.fulfill(status=404, body="")
+
+    page.route(BROWSER_ORIGIN + "/**", answer)
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in pages:
+        page.goto(BROWSER_ORIGIN + path)
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")  # CSS loaded
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{path} scrolls sideways"
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        blocking = [f"{v['id']}: {v['help']}" for v in result.response["violations"] if v["impact"] in BLOCKING]
+        assert blocking == [], f"axe on {path}: {blocking}"
+        page.keyboard.press("Tab")  # the skip link first, with a visible focus ring
+        focused = page.evaluate(
+            "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return [e.className, s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        )
+        assert focused[0] == "ik-skip" and focused[1] != "none" and focused[2] >= MIN_FOCUS_RING_PX, focused
+    assert csp_reports == [] and guard.page_errors == [] and guard.external == []

@@ -1,9 +1,12 @@
 """JupyterHub configuration for intervisie-kit (run-book: README.md next to this file).
 
-Use it as it is (``jupyterhub -f jupyterhub_config.py``), drop it into TLJH's
-``/opt/tljh/config/jupyterhub_config.d/`` (or use the TLJH plugin in ``tljh/``), or load it from your own
-configuration with ``load_subconfig("/path/to/jupyterhub_config.py")`` and override what you need
-afterwards (tests/hubtest.py does that with a test authenticator, a local spawner and free ports).
+Use it as it is (``jupyterhub -f jupyterhub_config.py``), or load it from your own configuration with
+``load_subconfig("/path/to/jupyterhub_config.py")`` **first**, and then set or extend what you need
+(tests/hubtest.py does that with a test authenticator, a local spawner and free ports). traitlets loads a
+sub-configuration into a fresh object and merges it into yours: settings made before the
+``load_subconfig`` line (services, roles, a pre-spawn hook, the authenticator) are not seen here and are
+replaced. On TLJH use the plugin in ``tljh/`` (it works on TLJH's own configuration object); on Zero to
+JupyterHub the values' ``extraConfig`` calls ``configure_hub(c)`` the same way.
 
 What it sets (``intervisie_kit.hub.hubconfig.configure_hub``, shared with the TLJH plugin and the Zero to
 JupyterHub values):

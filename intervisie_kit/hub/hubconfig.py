@@ -22,6 +22,7 @@ configuration files themselves need no edits; ``deploy/jupyterhub/README.md`` li
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import sys
@@ -103,54 +104,68 @@ def hub_settings(environ: Mapping[str, str] | None = None) -> HubSettings:
     return HubSettings({name: (source.get(name) or default).strip() for name, default in ENVIRONMENT.items()})
 
 
+#: The kit's hub services: name, port setting, ``intervisie-kit`` command, module that serves it.
+KIT_SERVICES = (
+    (TRAINER_SERVICE, "INTERVISIE_KIT_TRAINER_PORT", "hub-trainer", "intervisie_kit.hub.trainer"),
+    (STARTDAG_SERVICE, "INTERVISIE_KIT_STARTDAG_PORT", "hub-startdag", "intervisie_kit.hub.startdag"),
+)
+
+
+def _installed(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
 def _services(settings: HubSettings) -> list[dict[str, Any]]:
+    """The services to run. A kit service whose part is not installed is left out (with a warning): a
+    managed service that exits at once would stop the whole hub."""
     python = sys.executable  # the hub's own Python: the kit and the culler are installed next to JupyterHub
     env = {name: settings[name] for name in _SERVICE_ENV if settings[name]}
     host = settings["INTERVISIE_KIT_SERVICE_HOST"]
-    kit_services = [
-        {
-            "name": name,
-            "url": f"http://{host}:{settings.number(port)}",
-            "command": [python, "-m", "intervisie_kit.cli", command],
-            "environment": dict(env),
-            "oauth_no_confirm": True,  # the institute's own service: no "authorize this app" page
-        }
-        for name, port, command in (
-            (TRAINER_SERVICE, "INTERVISIE_KIT_TRAINER_PORT", "hub-trainer"),
-            (STARTDAG_SERVICE, "INTERVISIE_KIT_STARTDAG_PORT", "hub-startdag"),
+    services: list[dict[str, Any]] = []
+    for name, port, command, module in KIT_SERVICES:
+        url = f"http://{host}:{settings.number(port)}"
+        if not _installed(module):
+            log.warning("%s is not installed: the hub runs without the service %s.", module, name)
+            continue
+        services.append(
+            {
+                "name": name,
+                "url": url,
+                "command": [python, "-m", "intervisie_kit.cli", command],
+                "environment": dict(env),
+                "oauth_no_confirm": True,  # the institute's own service: no "authorize this app" page
+            }
         )
-    ]
-    culler = {
-        "name": CULLER_SERVICE,
-        "command": [
-            python,
-            "-m",
-            "jupyterhub_idle_culler",
-            f"--timeout={settings.number('INTERVISIE_KIT_CULL_TIMEOUT')}",
-            f"--cull-every={settings.number('INTERVISIE_KIT_CULL_EVERY')}",
-        ],
-    }
-    return [*kit_services, culler] if settings["INTERVISIE_KIT_CULLER"] != "0" else kit_services
+    if settings["INTERVISIE_KIT_CULLER"] != "0":
+        timeout, every = settings.number("INTERVISIE_KIT_CULL_TIMEOUT"), settings.number("INTERVISIE_KIT_CULL_EVERY")
+        command = [python, "-m", "jupyterhub_idle_culler", f"--timeout={timeout}", f"--cull-every={every}"]
+        services.append({"name": CULLER_SERVICE, "command": command})
+    return services
 
 
-def _roles(settings: HubSettings) -> list[dict[str, Any]]:
-    startdag_access = f"access:services!service={STARTDAG_SERVICE}"
-    culling = settings["INTERVISIE_KIT_CULLER"] != "0"
+def _roles(settings: HubSettings, running: set[str]) -> list[dict[str, Any]]:
+    """The roles of the ``running`` services, of the trainer group, and the extended default role."""
     roles: list[dict[str, Any]] = [
         {"name": f"{name}-service", "scopes": scopes, "services": [name]}
         for name, scopes in SERVICE_SCOPES.items()
-        if culling or name != CULLER_SERVICE
+        if name in running
     ]
-    roles.append(
-        {
-            "name": "intervisie-trainers",
-            "description": "Trainers: the trainer page and the startdag regie",
-            "scopes": [f"access:services!service={TRAINER_SERVICE}", startdag_access],
-            "groups": [settings[TRAINER_GROUP_ENV]],
-        }
-    )
-    # Redefines JupyterHub's default role of every user: their own things ("self") and the startdag service.
-    roles.append({"name": "user", "scopes": ["self", startdag_access]})
+    access = [f"access:services!service={name}" for name in (TRAINER_SERVICE, STARTDAG_SERVICE) if name in running]
+    if access:
+        roles.append(
+            {
+                "name": "intervisie-trainers",
+                "description": "Trainers: the trainer page and the startdag regie",
+                "scopes": access,
+                "groups": [settings[TRAINER_GROUP_ENV]],
+            }
+        )
+    if STARTDAG_SERVICE in running:
+        # Extends JupyterHub's default role of every user: their own things ("self") and the startdag
+        # service (startdag groups are made at run time, and roles come only from configuration).
+        roles.append({"name": "user", "scopes": ["self", f"access:services!service={STARTDAG_SERVICE}"]})
     return roles
 
 
@@ -187,9 +202,11 @@ def use_startdag(c: Any) -> bool:
     if current is None:
         return False
     authenticator = _authenticator_class(current)
-    if authenticator.__module__ == with_startdag.__module__:  # already has the handler
+    if getattr(authenticator, "_kit_startdag", False):  # already has the join handler
         return True
-    c.JupyterHub.authenticator_class = with_startdag(authenticator)
+    wrapped = with_startdag(authenticator)
+    wrapped._kit_startdag = True  # loading the configuration twice wraps once
+    c.JupyterHub.authenticator_class = wrapped
     return True
 
 
@@ -210,6 +227,23 @@ def _authenticator_class(value: Any) -> type:
     raise ValueError(f"unknown authenticator {name[:80]!r}")
 
 
+def _chained(theirs: Any, ours: Any) -> Any:
+    """``ours`` after the institute's own pre-spawn hook, if one is configured (sync or async)."""
+    if theirs is None or theirs is ours:
+        return ours
+    if getattr(theirs, "_kit_hook", None) is ours:  # already chained (the configuration ran twice)
+        return theirs
+
+    async def hook(spawner: Any) -> None:
+        result = theirs(spawner)
+        if inspect.isawaitable(result):
+            await result
+        await ours(spawner)
+
+    hook._kit_hook = ours  # type: ignore[attr-defined] # loading the configuration twice chains once
+    return hook
+
+
 def configure_hub(c: Any, environ: Mapping[str, str] | None = None) -> HubSettings:
     """Apply the kit's part of the hub configuration to ``c`` (see the module docstring); the settings used."""
     from .extension import START_URL
@@ -219,7 +253,7 @@ def configure_hub(c: Any, environ: Mapping[str, str] | None = None) -> HubSettin
 
     c.Spawner.cmd = list(SINGLEUSER_CMD)
     c.Spawner.default_url = "/" + START_URL
-    c.Spawner.pre_spawn_hook = pre_spawn_hook
+    c.Spawner.pre_spawn_hook = _chained(_configured(c.Spawner, "pre_spawn_hook"), pre_spawn_hook)
     c.Spawner.disable_user_config = True  # a user's ~/.jupyter cannot switch JupyterLab or terminals back on
     if settings["INTERVISIE_KIT_LANG"]:
         environment = dict(_configured(c.Spawner, "environment") or {})
@@ -227,8 +261,12 @@ def configure_hub(c: Any, environ: Mapping[str, str] | None = None) -> HubSettin
         c.Spawner.environment = environment
     c.JupyterHub.allow_named_servers = False  # each spawn sets a new database password: one server per user
 
-    c.JupyterHub.services = _merge_named(list(_configured(c.JupyterHub, "services") or []), _services(settings))
-    c.JupyterHub.load_roles = _merge_named(list(_configured(c.JupyterHub, "load_roles") or []), _roles(settings))
+    services = _services(settings)
+    running = {service["name"] for service in services}
+    c.JupyterHub.services = _merge_named(list(_configured(c.JupyterHub, "services") or []), services)
+    c.JupyterHub.load_roles = _merge_named(
+        list(_configured(c.JupyterHub, "load_roles") or []), _roles(settings, running)
+    )
 
     if settings[ADMIN_DB_ENV] and settings["INTERVISIE_KIT_PREPARE_DB"] != "0":
         prepare_database({ADMIN_DB_ENV: settings[ADMIN_DB_ENV]})

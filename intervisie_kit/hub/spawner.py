@@ -22,7 +22,7 @@ import os
 import threading
 from typing import Any
 
-from . import ADMIN_DB_ENV, DB_HOST_ENV, HUB_ENV, ORIGIN_HUB, ORIGIN_STARTDAG
+from . import ADMIN_DB_ENV, HUB_ENV, ORIGIN_HUB, ORIGIN_STARTDAG
 
 __all__ = [
     "JOURNAL_ENV",
@@ -30,15 +30,15 @@ __all__ = [
     "hub_database",
     "pre_spawn_hook",
     "prepare_database",
-    "single_user_url",
 ]
 
 log = logging.getLogger(__name__)
 
 JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"  # intervisie_kit.journal.store.JOURNAL_ENV, without importing the store
 
-#: A startdag participant's hub user is in a group with this prefix (``hub/startdag.py``, part E).
-STARTDAG_GROUP_PREFIX = "startdag-"
+#: A startdag participant's temporary hub user and its group carry this prefix (``hub/startdag.py``, part E;
+#: the institute's own login refuses such names).
+STARTDAG_PREFIX = "startdag-"
 
 _SPAWN_FAILED = (
     "Je dagboek kon niet worden ingericht; probeer het zo nog eens of vraag de beheerder. / "
@@ -64,7 +64,8 @@ def admin_url(environ: dict[str, str] | None = None) -> str | None:
 
 
 def hub_database(url: str):  # type: ignore[no-untyped-def]
-    """One :class:`~intervisie_kit.hub.database.HubDatabase` per owner URL for the life of the hub."""
+    """One :class:`~intervisie_kit.hub.database.HubDatabase` per owner URL for the life of the hub (its engine
+    and connection pool are shared by all spawns)."""
     from .database import HubDatabase
 
     with _lock:
@@ -85,23 +86,12 @@ def prepare_database(environ: dict[str, str] | None = None) -> bool:
     return True
 
 
-def single_user_url(user_url: str, host: str | None) -> str:
-    """``user_url`` with the host single-user servers use (``INTERVISIE_KIT_HUB_DB_HOST``), if one is set."""
-    if not host:
-        return user_url
-    from sqlalchemy.engine import make_url
-
-    name, _, port = host.strip().partition(":")
-    url = make_url(user_url).set(host=name)
-    if port:
-        url = url.set(port=int(port))
-    return url.render_as_string(hide_password=False)
-
-
 def _origin(spawner) -> str:  # type: ignore[no-untyped-def]
+    """A startdag participant's temporary user (name ``startdag-...``, in a ``startdag-<id>`` group)."""
     groups = getattr(spawner.user, "groups", None) or []
     names = [getattr(group, "name", "") for group in groups]
-    return ORIGIN_STARTDAG if any(n.startswith(STARTDAG_GROUP_PREFIX) for n in names) else ORIGIN_HUB
+    temporary = spawner.user.name.startswith(STARTDAG_PREFIX) or any(n.startswith(STARTDAG_PREFIX) for n in names)
+    return ORIGIN_STARTDAG if temporary else ORIGIN_HUB
 
 
 async def pre_spawn_hook(spawner) -> None:  # type: ignore[no-untyped-def]
@@ -118,9 +108,6 @@ async def pre_spawn_hook(spawner) -> None:  # type: ignore[no-untyped-def]
         # The database's own error may name hosts and roles; the user sees a plain sentence, the log the rest.
         spawner.log.exception("Preparing the journal of hub user %r failed.", hub_user)
         raise SpawnRefused(_SPAWN_FAILED) from None
-    spawner.environment = {
-        **dict(spawner.environment),
-        HUB_ENV: "1",
-        JOURNAL_ENV: single_user_url(user_url, os.environ.get(DB_HOST_ENV)),
-    }
+    # The URL already names the host the servers use (INTERVISIE_KIT_HUB_DB_HOST, applied by HubDatabase).
+    spawner.environment = {**dict(spawner.environment), HUB_ENV: "1", JOURNAL_ENV: user_url}
     spawner.log.info("The journal of hub user %r is ready (own database role).", hub_user)
