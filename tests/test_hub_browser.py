@@ -123,6 +123,8 @@ def trainee_session(browser: Browser, hub: Hub, user: str, texts: dict[str, str]
     assert guard.page_errors == [], f"errors in {user}'s page: {guard.page_errors}"
     leave(page, hub, user)
     wait_until(lambda: not kernels(hub, user), KERNEL_END_TIMEOUT, f"every kernel of {user}'s closed pages to end")
+    # The server's own list agrees (it drops a kernel just after its process has ended).
+    wait_until(lambda: hub.kernels(user) == [], KERNEL_END_TIMEOUT, f"{user}'s server to list no kernels")
     return context
 
 
