@@ -176,8 +176,10 @@ def test_a_right_code_gives_a_temporary_hub_user_in_the_workshops_group(hub: Hub
     assert "&lt;img src=x" in page and "<img src=x" not in page
     assert page.count('data-testid="participant"') == 2
     # A participant is not a trainer: the regie page and the wall are refused.
-    with sam.session.get(f"{SERVICE}regie", allow_redirects=True) as refused:
+    with sam.session.get(f"{SERVICE}regie?lang=en", allow_redirects=True) as refused:
         assert refused.status_code == 403
+        assert "This page is for trainers (members of the group &#x27;trainers&#x27;)" in refused.text
+        assert refused.headers["Content-Security-Policy"].startswith("default-src 'self'; script-src 'none'")
     with sam.session.get(f"{SERVICE}workshop/api/wall") as refused:
         assert refused.status_code == 403
         assert refused.json()["error"]["code"] == "trainer_only"
@@ -211,6 +213,9 @@ def test_a_phone_posts_a_question_that_the_wall_shows(hub: Hub, room: dict[str, 
         assert me.json()["me"]["name"] == "Sam"
         assert me.json()["workshop"]["case"]["text"] == f"Casus met {HOSTILE}"  # as typed: the page shows text
         assert [q["text"] for q in me.json()["questions"]] == [question]
+    with sam.session.get(f"{SERVICE}workshop/api/report?lang=nl") as report:
+        assert report.status_code == 200 and report.headers["Content-Type"].startswith("text/markdown")
+        assert question in report.text
     with hostile.session.get(f"{SERVICE}workshop/api/me?since=-1") as other:
         assert other.status_code == 401  # not yet through the hub's OAuth to the service
     hostile.session.get(f"{SERVICE}workshop/phone").close()
