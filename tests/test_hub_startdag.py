@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 import requests
 import sqlalchemy as sa
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Playwright, expect
 
 from intervisie_kit.hub import STARTDAG_SERVICE
 from intervisie_kit.hub.startdag import GROUP_PREFIX, USER_PREFIX
@@ -234,10 +234,21 @@ def test_a_phone_posts_a_question_that_the_wall_shows(hub: Hub, room: dict[str, 
         assert anonymous.json()["error"]["code"] == "no_identity"
 
 
+@pytest.fixture
+def chromium(playwright: Playwright, browser_type_launch_args: dict) -> Iterator[Browser]:
+    """The system Chromium, launched here rather than through pytest-playwright's ``browser``: that fixture
+    is parametrized per browser, and pytest would move this test next to other modules' browser tests,
+    tearing down this module's hub in between (the tests here share one hub and run in file order)."""
+    browser = playwright.chromium.launch(**browser_type_launch_args)
+    yield browser
+    browser.close()
+
+
 @pytest.mark.browser
-def test_a_phone_joins_through_the_hub_in_a_browser(browser: Browser, hub: Hub, room: dict[str, Any]) -> None:
+def test_a_phone_joins_through_the_hub_in_a_browser(chromium: Browser, hub: Hub, room: dict[str, Any]) -> None:
     """Chromium: the hub's join page, the code prefilled from the QR address, the phone page under the
     service's prefix, a question sent and on the wall the trainer sees in their own browser."""
+    browser = chromium
     regie(room["trainer"], "round", rule="open")
     phone = browser.new_context(locale="nl-NL")
     page = phone.new_page()
