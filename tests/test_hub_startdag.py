@@ -475,3 +475,17 @@ def test_page_addresses_move_the_pages_under_a_prefix_and_leave_the_laptops_alon
     for bad in ("services/s/", "//evil.example/", '/s/"><script>', "/s"):
         with pytest.raises(ValueError):
             PageAddresses(base=bad)
+
+
+def test_the_join_limit_counts_the_phones_address_behind_trusted_proxies() -> None:
+    from intervisie_kit.hub.startdag.join import client_address
+
+    # Phones straight at the hub's proxy (which appends its peer): tornado's remote_ip is the phone.
+    assert client_address("10.0.0.7", ",10.0.0.7", 0) == "10.0.0.7"
+    # Behind an ingress: the hub's proxy saw the ingress; the phone is one entry further left.
+    assert client_address("10.1.1.1", "10.0.0.7,10.1.1.1", 1) == "10.0.0.7"
+    # A phone that writes its own X-Forwarded-For cannot choose its address: its entry lies further left.
+    assert client_address("10.1.1.1", "1.2.3.4,10.0.0.7,10.1.1.1", 1) == "10.0.0.7"
+    # Fewer entries than trusted hops (a misconfiguration): the address the hub saw.
+    assert client_address("10.1.1.1", "10.1.1.1", 1) == "10.1.1.1"
+    assert client_address(None, None, 0) == "?"

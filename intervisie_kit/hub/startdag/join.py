@@ -20,6 +20,7 @@ from typing import Any
 from jupyterhub import orm
 from jupyterhub.handlers import BaseHandler
 from jupyterhub.utils import maybe_future
+from traitlets import Integer
 
 from ...i18n import register, t
 from ...workshop import JOIN_ATTEMPTS, JOIN_GLOBAL, JOIN_WINDOW, MAX_BODY, web
@@ -37,7 +38,7 @@ from .room import (
     path_join,
 )
 
-__all__ = ["StartdagJoinHandler", "with_startdag"]
+__all__ = ["MAX_PROXY_HOPS", "StartdagJoinHandler", "client_address", "with_startdag"]
 
 register(
     {
@@ -47,6 +48,21 @@ register(
         ),
     }
 )
+
+
+MAX_PROXY_HOPS = 5  # proxies in front of the hub's proxy that a configuration may name
+
+
+def client_address(remote_ip: str | None, forwarded_for: str | None, hops: int) -> str:
+    """The address a wrong join code is counted against. The hub runs with tornado's ``xheaders``, so
+    ``remote_ip`` is the last ``X-Forwarded-For`` entry (whoever reached the hub's proxy); with ``hops``
+    trusted proxies in front of that proxy, the phone's address is that many entries further left. An
+    entry a phone wrote itself lies left of every trusted one, so it is never chosen."""
+    address = remote_ip or "?"
+    if hops <= 0 or not forwarded_for:
+        return address
+    entries = [e.strip() for e in forwarded_for.split(",")[-(MAX_PROXY_HOPS + 1) :] if e.strip()]
+    return entries[-1 - hops] if len(entries) > hops else address
 
 
 class StartdagJoinHandler(BaseHandler):
@@ -132,7 +148,9 @@ class StartdagJoinHandler(BaseHandler):
             if already is not None:
                 self.finish({"name": already.name, "repeat": True, "next": next_url})
                 return
-        client = self.request.remote_ip or "?"
+        client = client_address(
+            self.request.remote_ip, self.request.headers.get("X-Forwarded-For"), self.authenticator.startdag_proxy_hops
+        )
         refusal = await asyncio.to_thread(self._refusal, client)
         if refusal is not None:
             raise refusal
@@ -172,6 +190,14 @@ def with_startdag(authenticator_class: type) -> type:
     is, except that it never logs in a temporary startdag user (whatever password comes along)."""
 
     class StartdagAuthenticator(authenticator_class):  # type: ignore[misc, valid-type]
+        startdag_proxy_hops = Integer(
+            0,
+            min=0,
+            max=MAX_PROXY_HOPS,
+            help="""Proxies in front of the hub's own proxy (a Kubernetes ingress, a load balancer): how many
+            X-Forwarded-For entries to skip to find a phone's address for the join-code limit. 0 when phones
+            reach configurable-http-proxy directly; with an ingress, 1 (else the whole room counts as one).""",
+        ).tag(config=True)
         _startdag_room: StartdagRoom | None = None
         _startdag_limiter: JoinLimiter | None = None
 
