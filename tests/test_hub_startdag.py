@@ -489,3 +489,12 @@ def test_the_join_limit_counts_the_phones_address_behind_trusted_proxies() -> No
     # Fewer entries than trusted hops (a misconfiguration): the address the hub saw.
     assert client_address("10.1.1.1", "10.1.1.1", 1) == "10.1.1.1"
     assert client_address(None, None, 0) == "?"
+    # The institute's configuration names the hops on any authenticator it wraps.
+    from jupyterhub.auth import Authenticator
+    from traitlets.config import Config
+
+    from intervisie_kit.hub.startdag import with_startdag
+
+    config = Config()
+    config.Authenticator.startdag_proxy_hops = 1
+    assert with_startdag(Authenticator)(config=config).startdag_proxy_hops == 1
