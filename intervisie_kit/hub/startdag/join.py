@@ -12,6 +12,7 @@ temporary name, whatever password comes with it, and never refreshes a temporary
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import secrets
@@ -164,6 +165,7 @@ class StartdagJoinHandler(BaseHandler):
                 if self.limiter.paused:
                     self.log.warning("Startdag: joining paused after %d wrong codes", JOIN_GLOBAL)
             raise web.ApiError.from_store(exc) from None
+        user = None
         try:
             user = self.user_from_username(username)
             group_id = group_name(participant.workshop_id)
@@ -176,8 +178,19 @@ class StartdagJoinHandler(BaseHandler):
             self.db.commit()
         except Exception:
             self.log.exception("Startdag: could not make the hub user %s", username)
+            self.db.rollback()
+            if user is not None:
+                with contextlib.suppress(Exception):
+                    self.users.delete(user)
             await asyncio.to_thread(self.room.undo_join, participant.id, username)
             raise web.ApiError.of(503, "hub", "sd.err.hub") from None
+        try:
+            # As a login through the authenticator would (tmpauthenticator's too): e.g. a LocalAuthenticator
+            # makes the system user a local spawner needs. The phone page needs none of it, so a refusal
+            # only means the participant's own server will not start; joining goes on.
+            await maybe_future(self.authenticator.add_user(user))
+        except Exception:
+            self.log.warning("Startdag: the authenticator did not add %s (its own server may not start)", username)
         # Log in as the new user, replacing whoever this browser was (tmpauthenticator does the same).
         self.set_login_cookie(user)
         self.set_hub_cookie(user)
