@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 import requests
 import sqlalchemy as sa
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Playwright, expect
 
 from intervisie_kit.hub import STARTDAG_SERVICE
 from intervisie_kit.hub.startdag import GROUP_PREFIX, USER_PREFIX
@@ -234,10 +234,21 @@ def test_a_phone_posts_a_question_that_the_wall_shows(hub: Hub, room: dict[str, 
         assert anonymous.json()["error"]["code"] == "no_identity"
 
 
+@pytest.fixture
+def chromium(playwright: Playwright, browser_type_launch_args: dict) -> Iterator[Browser]:
+    """The system Chromium, launched here rather than through pytest-playwright's ``browser``: that fixture
+    is parametrized per browser, and pytest would move this test next to other modules' browser tests,
+    tearing down this module's hub in between (the tests here share one hub and run in file order)."""
+    browser = playwright.chromium.launch(**browser_type_launch_args)
+    yield browser
+    browser.close()
+
+
 @pytest.mark.browser
-def test_a_phone_joins_through_the_hub_in_a_browser(browser: Browser, hub: Hub, room: dict[str, Any]) -> None:
+def test_a_phone_joins_through_the_hub_in_a_browser(chromium: Browser, hub: Hub, room: dict[str, Any]) -> None:
     """Chromium: the hub's join page, the code prefilled from the QR address, the phone page under the
     service's prefix, a question sent and on the wall the trainer sees in their own browser."""
+    browser = chromium
     regie(room["trainer"], "round", rule="open")
     phone = browser.new_context(locale="nl-NL")
     page = phone.new_page()
@@ -464,3 +475,26 @@ def test_page_addresses_move_the_pages_under_a_prefix_and_leave_the_laptops_alon
     for bad in ("services/s/", "//evil.example/", '/s/"><script>', "/s"):
         with pytest.raises(ValueError):
             PageAddresses(base=bad)
+
+
+def test_the_join_limit_counts_the_phones_address_behind_trusted_proxies() -> None:
+    from intervisie_kit.hub.startdag.join import client_address
+
+    # Phones straight at the hub's proxy (which appends its peer): tornado's remote_ip is the phone.
+    assert client_address("10.0.0.7", ",10.0.0.7", 0) == "10.0.0.7"
+    # Behind an ingress: the hub's proxy saw the ingress; the phone is one entry further left.
+    assert client_address("10.1.1.1", "10.0.0.7,10.1.1.1", 1) == "10.0.0.7"
+    # A phone that writes its own X-Forwarded-For cannot choose its address: its entry lies further left.
+    assert client_address("10.1.1.1", "1.2.3.4,10.0.0.7,10.1.1.1", 1) == "10.0.0.7"
+    # Fewer entries than trusted hops (a misconfiguration): the address the hub saw.
+    assert client_address("10.1.1.1", "10.1.1.1", 1) == "10.1.1.1"
+    assert client_address(None, None, 0) == "?"
+    # The institute's configuration names the hops on any authenticator it wraps.
+    from jupyterhub.auth import Authenticator
+    from traitlets.config import Config
+
+    from intervisie_kit.hub.startdag import with_startdag
+
+    config = Config()
+    config.Authenticator.startdag_proxy_hops = 1
+    assert with_startdag(Authenticator)(config=config).startdag_proxy_hops == 1

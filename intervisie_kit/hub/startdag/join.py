@@ -12,6 +12,7 @@ temporary name, whatever password comes with it, and never refreshes a temporary
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import secrets
@@ -20,6 +21,7 @@ from typing import Any
 from jupyterhub import orm
 from jupyterhub.handlers import BaseHandler
 from jupyterhub.utils import maybe_future
+from traitlets import Integer
 
 from ...i18n import register, t
 from ...workshop import JOIN_ATTEMPTS, JOIN_GLOBAL, JOIN_WINDOW, MAX_BODY, web
@@ -37,7 +39,7 @@ from .room import (
     path_join,
 )
 
-__all__ = ["StartdagJoinHandler", "with_startdag"]
+__all__ = ["MAX_PROXY_HOPS", "StartdagJoinHandler", "client_address", "with_startdag"]
 
 register(
     {
@@ -47,6 +49,21 @@ register(
         ),
     }
 )
+
+
+MAX_PROXY_HOPS = 5  # proxies in front of the hub's proxy that a configuration may name
+
+
+def client_address(remote_ip: str | None, forwarded_for: str | None, hops: int) -> str:
+    """The address a wrong join code is counted against. The hub runs with tornado's ``xheaders``, so
+    ``remote_ip`` is the last ``X-Forwarded-For`` entry (whoever reached the hub's proxy); with ``hops``
+    trusted proxies in front of that proxy, the phone's address is that many entries further left. An
+    entry a phone wrote itself lies left of every trusted one, so it is never chosen."""
+    address = remote_ip or "?"
+    if hops <= 0 or not forwarded_for:
+        return address
+    entries = [e.strip() for e in forwarded_for.split(",")[-(MAX_PROXY_HOPS + 1) :] if e.strip()]
+    return entries[-1 - hops] if len(entries) > hops else address
 
 
 class StartdagJoinHandler(BaseHandler):
@@ -132,7 +149,9 @@ class StartdagJoinHandler(BaseHandler):
             if already is not None:
                 self.finish({"name": already.name, "repeat": True, "next": next_url})
                 return
-        client = self.request.remote_ip or "?"
+        client = client_address(
+            self.request.remote_ip, self.request.headers.get("X-Forwarded-For"), self.authenticator.startdag_proxy_hops
+        )
         refusal = await asyncio.to_thread(self._refusal, client)
         if refusal is not None:
             raise refusal
@@ -146,6 +165,7 @@ class StartdagJoinHandler(BaseHandler):
                 if self.limiter.paused:
                     self.log.warning("Startdag: joining paused after %d wrong codes", JOIN_GLOBAL)
             raise web.ApiError.from_store(exc) from None
+        user = None
         try:
             user = self.user_from_username(username)
             group_id = group_name(participant.workshop_id)
@@ -158,8 +178,19 @@ class StartdagJoinHandler(BaseHandler):
             self.db.commit()
         except Exception:
             self.log.exception("Startdag: could not make the hub user %s", username)
+            self.db.rollback()
+            if user is not None:
+                with contextlib.suppress(Exception):
+                    self.users.delete(user)
             await asyncio.to_thread(self.room.undo_join, participant.id, username)
             raise web.ApiError.of(503, "hub", "sd.err.hub") from None
+        try:
+            # As a login through the authenticator would (tmpauthenticator's too): e.g. a LocalAuthenticator
+            # makes the system user a local spawner needs. The phone page needs none of it, so a refusal
+            # only means the participant's own server will not start; joining goes on.
+            await maybe_future(self.authenticator.add_user(user))
+        except Exception:
+            self.log.warning("Startdag: the authenticator did not add %s (its own server may not start)", username)
         # Log in as the new user, replacing whoever this browser was (tmpauthenticator does the same).
         self.set_login_cookie(user)
         self.set_hub_cookie(user)
@@ -172,6 +203,14 @@ def with_startdag(authenticator_class: type) -> type:
     is, except that it never logs in a temporary startdag user (whatever password comes along)."""
 
     class StartdagAuthenticator(authenticator_class):  # type: ignore[misc, valid-type]
+        startdag_proxy_hops = Integer(
+            0,
+            min=0,
+            max=MAX_PROXY_HOPS,
+            help="""Proxies in front of the hub's own proxy (a Kubernetes ingress, a load balancer): how many
+            X-Forwarded-For entries to skip to find a phone's address for the join-code limit. 0 when phones
+            reach configurable-http-proxy directly; with an ingress, 1 (else the whole room counts as one).""",
+        ).tag(config=True)
         _startdag_room: StartdagRoom | None = None
         _startdag_limiter: JoinLimiter | None = None
 
