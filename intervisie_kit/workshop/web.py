@@ -374,10 +374,12 @@ class WorkshopHandler(tornado.web.RequestHandler):
         for name, value in SECURITY_HEADERS.items():
             self.set_header(name, value)
 
+    max_body = MAX_BODY  # bytes in one POST
+
     def prepare(self) -> None:
         if self.request.method == "POST":
-            if len(self.request.body or b"") > MAX_BODY:
-                raise ApiError.of(413, "too_big", "ws.err.too_big", n=MAX_BODY)
+            if len(self.request.body or b"") > self.max_body:
+                raise ApiError.of(413, "too_big", "ws.err.too_big", n=self.max_body)
             if not self.settings.get("xsrf_cookies"):  # else tornado checked it already
                 self.check_xsrf_cookie()
 
