@@ -230,6 +230,8 @@ def singleuser_command(extra: Sequence[str], environ: dict[str, str]) -> tuple[l
     env["JUPYTERHUB_ROOT_DIR"] = str(notebooks_dir())  # jupyterhub-singleuser gives this priority over argv
     env["JUPYTERHUB_DEFAULT_URL"] = "/" + START_URL
     env.setdefault(HUB_ENV, "1")
+    if not env.get("JUPYTER_RUNTIME_DIR"):
+        env["JUPYTER_RUNTIME_DIR"] = short_runtime_dir()
     argv = [sys.executable, "-m", "jupyterhub.singleuser"]
     argv += [f"--ServerApp.jpserver_extensions={name}={on}" for name, on in SINGLEUSER_EXTENSIONS.items()]
     argv += [
@@ -240,6 +242,31 @@ def singleuser_command(extra: Sequence[str], environ: dict[str, str]) -> tuple[l
         *extra,
     ]
     return argv, env
+
+
+#: A Unix socket path holds at most 107 bytes. Kernels talk over IPC sockets in the runtime folder
+#: (``KernelManager.transport=ipc``), named ``kernel-<uuid>-ipc-<n>``: with the default runtime folder in the
+#: home folder, a home of 29 characters or more (TLJH: ``/home/jupyter-<15-letter name>``) broke every page.
+MAX_RUNTIME_DIR = 40
+
+
+def short_runtime_dir() -> str:
+    """A private runtime folder with a short path for the single-user server's kernels (mode 0700).
+
+    ``/tmp`` when it exists (one new folder per server start, removed by the system's tmp cleaning), else the
+    system's temporary folder; a temporary folder whose path is itself too long is refused with a message.
+    """
+    import tempfile
+
+    base = "/tmp" if os.path.isdir("/tmp") else tempfile.gettempdir()
+    path = tempfile.mkdtemp(prefix="ik-rt-", dir=base)
+    if len(path) > MAX_RUNTIME_DIR:
+        raise SystemExit(
+            f"De map voor kernelsockets is te lang ({path!r}, meer dan {MAX_RUNTIME_DIR} tekens); zet "
+            f"JUPYTER_RUNTIME_DIR op een korte map. / The kernel socket folder path is too long; set "
+            "JUPYTER_RUNTIME_DIR to a short folder."
+        )
+    return path
 
 
 def _singleuser(extra: Sequence[str], lang: str) -> int:

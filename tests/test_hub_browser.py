@@ -204,12 +204,6 @@ def test_two_trainees_and_a_trainer_on_the_hub(browser: Browser, hub: Hub) -> No
     tineke.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect (part B): with a home folder of 29 characters or more (TLJH: /home/jupyter-<name> for a "
-    "name of 15 or more), the kernel's IPC socket path is longer than 107 bytes and every page fails with a 500; "
-    "a short JUPYTER_RUNTIME_DIR for the single-user server would fix it. Remove this marker with the fix.",
-)
 def test_a_long_account_name_gets_working_pages(hub: Hub) -> None:
     hub.start_server(LONG)
     hub.wait_ready(LONG)

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import secrets
+import stat
 import subprocess
 import sys
 import uuid
@@ -77,7 +78,7 @@ class SingleUser:
 
 def singleuser_args() -> list[str]:
     """The switches ``intervisie-kit singleuser`` gives jupyterhub-singleuser, for a plain jupyter server."""
-    argv, _env = cli.singleuser_command([], {})
+    argv, _env = cli.singleuser_command([], {"JUPYTER_RUNTIME_DIR": "/unused"})
     return [a for a in argv[3:] if a.startswith("--ServerApp.")]
 
 
@@ -246,7 +247,7 @@ def test_closing_the_page_frees_its_kernel(single_user: SingleUser, page) -> Non
 
 
 def test_singleuser_command_runs_only_the_kit() -> None:
-    argv, env = cli.singleuser_command(["--debug"], {"JUPYTER_PATH": "/elsewhere"})
+    argv, env = cli.singleuser_command(["--debug"], {"JUPYTER_PATH": "/elsewhere", "JUPYTER_RUNTIME_DIR": "/r"})
     assert argv[:3] == [sys.executable, "-m", "jupyterhub.singleuser"]
     assert argv[-1] == "--debug"  # the spawner's own arguments come last
     assert "--ServerApp.jpserver_extensions=intervisie_kit.hub.extension=True" in argv
@@ -259,6 +260,21 @@ def test_singleuser_command_runs_only_the_kit() -> None:
     assert env["JUPYTER_PATH"].split(os.pathsep) == [str(share_dir() / "jupyter"), "/elsewhere"]
     assert env["JUPYTERHUB_ROOT_DIR"] == str(notebooks_dir())
     assert env[HUB_ENV] == "1"
+
+
+def test_kernel_sockets_get_a_short_private_folder() -> None:
+    """An IPC socket path holds 107 bytes: a long home folder (TLJH: /home/jupyter-<name>) must not count."""
+    _argv, env = cli.singleuser_command([], {"HOME": "/home/jupyter-" + "a" * 60})
+    runtime = Path(env["JUPYTER_RUNTIME_DIR"])
+    try:
+        assert runtime.is_dir() and len(str(runtime)) <= cli.MAX_RUNTIME_DIR
+        assert stat.S_IMODE(runtime.stat().st_mode) == 0o700
+        longest_socket = runtime / f"kernel-{'0' * 36}-ipc-9999"
+        assert len(str(longest_socket).encode()) < 107
+    finally:
+        runtime.rmdir()
+    # An administrator's own choice stays.
+    assert cli.singleuser_command([], {"JUPYTER_RUNTIME_DIR": "/srv/rt"})[1]["JUPYTER_RUNTIME_DIR"] == "/srv/rt"
 
 
 def test_hub_service_commands_run_the_services_main(monkeypatch: pytest.MonkeyPatch) -> None:
