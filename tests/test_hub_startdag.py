@@ -293,6 +293,10 @@ def test_a_phone_joins_through_the_hub_in_a_browser(chromium: Browser, hub: Hub,
     expect(wall.get_by_test_id("card-text").filter(has_text=question)).to_have_count(1)
     expect(wall.get_by_test_id("join-url")).to_have_text(f"{hub.url}{JOIN}")
     expect(wall.get_by_test_id("join-code")).to_have_text(room["code"])
+    wall.get_by_test_id("names-toggle").click()  # a POST through the service, with the service's XSRF
+    expect(wall.get_by_test_id("names-toggle")).to_have_attribute("aria-pressed", "true")
+    card = wall.get_by_test_id("card").filter(has_text=question)
+    expect(card.get_by_test_id("card-name")).to_have_text("— Kim")
     assert wall_guard.external == [] and wall_guard.page_errors == []
     trainer.close()
     phone.close()
