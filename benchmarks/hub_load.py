@@ -30,6 +30,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import sys
 import time
@@ -259,7 +260,8 @@ def main() -> int:
     users = [f"user{i:02d}" for i in range(1, args.users + 1)]
     passwords = {user: uuid.uuid4().hex for user in users}
 
-    with hub_database() as db_url, running_hub(hub_tmp(), passwords, db_url=db_url) as hub:
+    folder = hub_tmp()
+    with hub_database() as db_url, running_hub(folder, passwords, db_url=db_url) as hub:
         hub.create_users(*users)
         before = time.perf_counter()
         with ThreadPoolExecutor(concurrency) as pool:
@@ -277,6 +279,7 @@ def main() -> int:
         cpu_count = psutil.cpu_count()
         total_mb = psutil.virtual_memory().total / MB
 
+    shutil.rmtree(folder, ignore_errors=True)  # kept (with the hub's log) only when the run failed
     usable = [t.usable_s for t in timings]
     ready = [t.ready_s for t in timings]
     page = [t.page_s for t in timings]

@@ -92,6 +92,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def alive(proc: psutil.Process) -> bool:
+    """Still running: a zombie has ended and only waits for its parent (or init) to reap it."""
+    try:
+        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
 def wait_until(condition: Callable[[], bool], timeout: float, what: str, interval: float = 0.1) -> None:
     """Wait for a condition (never a fixed sleep); fail with ``what`` when it does not come."""
     deadline = time.monotonic() + timeout
@@ -403,17 +411,19 @@ class Hub:
                 self.proc.wait(10)
                 self.forced.append(f"jupyterhub (pid {self.proc.pid})")
         # What the hub started may still be ending: give it the same time, then force it.
-        rest = [p for p in tree[1:] if p.is_running()]
-        _gone, alive = psutil.wait_procs(rest, timeout=STOP_TIMEOUT)
-        for proc in alive:
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while any(alive(p) for p in tree[1:]) and time.monotonic() < deadline:
+            psutil.wait_procs([p for p in tree[1:] if alive(p)], timeout=0.5)
+        left = [p for p in tree[1:] if alive(p)]
+        for proc in left:
             with contextlib.suppress(psutil.Error):
                 self.forced.append(f"{' '.join(proc.cmdline())[:200]} (pid {proc.pid})")
                 proc.terminate()
-        _gone, alive = psutil.wait_procs(alive, timeout=10)
-        for proc in alive:
-            with contextlib.suppress(psutil.Error):
-                proc.kill()
-        psutil.wait_procs(alive, timeout=10)
+        psutil.wait_procs(left, timeout=10)
+        for proc in left:
+            if alive(proc):
+                with contextlib.suppress(psutil.Error):
+                    proc.kill()
         if self.log_file is not None:
             self.log_file.close()
             self.log_file = None
