@@ -20,6 +20,8 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +32,7 @@ from playwright.sync_api import Browser, Playwright, expect
 from intervisie_kit.hub import STARTDAG_SERVICE
 from intervisie_kit.hub.startdag import GROUP_PREFIX, USER_PREFIX
 from intervisie_kit.workshop import JOIN_ATTEMPTS, MAX_CASE_TEXT, MAX_TITLE
+from intervisie_kit.workshop.store import WorkshopStore
 
 from .conftest import guard_page
 from .hubtest import HTTP_TIMEOUT, Hub, HubSession, browser_login, hub_database, running_hub
@@ -290,6 +293,10 @@ def test_a_phone_joins_through_the_hub_in_a_browser(chromium: Browser, hub: Hub,
     expect(wall.get_by_test_id("card-text").filter(has_text=question)).to_have_count(1)
     expect(wall.get_by_test_id("join-url")).to_have_text(f"{hub.url}{JOIN}")
     expect(wall.get_by_test_id("join-code")).to_have_text(room["code"])
+    wall.get_by_test_id("names-toggle").click()  # a POST through the service, with the service's XSRF
+    expect(wall.get_by_test_id("names-toggle")).to_have_attribute("aria-pressed", "true")
+    card = wall.get_by_test_id("card").filter(has_text=question)
+    expect(card.get_by_test_id("card-name")).to_have_text("— Kim")
     assert wall_guard.external == [] and wall_guard.page_errors == []
     trainer.close()
     phone.close()
@@ -498,3 +505,62 @@ def test_the_join_limit_counts_the_phones_address_behind_trusted_proxies() -> No
     config = Config()
     config.Authenticator.startdag_proxy_hops = 1
     assert with_startdag(Authenticator)(config=config).startdag_proxy_hops == 1
+
+
+class FakeHubDatabase:
+    """HubDatabase's two calls the join makes, on the test's SQLite journal (no PostgreSQL roles)."""
+
+    def __init__(self, journal: Any, *, fail: bool = False) -> None:
+        self.journal, self.fail, self.erased = journal, fail, []
+
+    def user_url(self, hub_user: str, *, display_name: str | None = None, origin: str = "hub") -> str:
+        from intervisie_kit.journal.store import trainees
+
+        if self.fail:
+            raise OSError("the database refused the role")
+        with self.journal._write() as conn:
+            conn.execute(
+                trainees.insert().values(
+                    id=uuid.uuid4().hex, name=display_name, created=datetime.now(UTC).replace(tzinfo=None),
+                    origin=origin, hub_user=hub_user, db_role="r",
+                )
+            )  # fmt: skip
+        return "postgresql://role"
+
+    def erase_user(self, hub_user: str) -> int:
+        self.erased.append(hub_user)
+        return 0
+
+
+def test_a_join_links_the_participant_to_the_users_own_trainee_or_leaves_nothing(tmp_path: Path) -> None:
+    from intervisie_kit.hub.startdag import StartdagRoom
+    from intervisie_kit.journal.store import Journal
+
+    room = StartdagRoom(str(tmp_path / "journal.sqlite"))
+    room._store = WorkshopStore(Journal(tmp_path / "journal.sqlite"))
+    journal = room.store.journal
+    code = room.store.open_workshop("Startdag").code
+
+    room._hub_db = FakeHubDatabase(journal)
+    participant = room.join(code, "Sam", "startdag-00000000000000aa")
+    own = journal.hub_trainee("startdag-00000000000000aa")
+    assert participant.trainee_id == own.id and own.name == "Sam"
+    assert [t.origin for t in trainees_of(journal)] == ["startdag"]  # the row join() made is gone
+    assert room.participant_of("startdag-00000000000000aa") == participant
+    assert room.participant_of("anna") is None  # a regular hub user is never a participant
+    assert room.hub_users(participant.workshop_id) == ["startdag-00000000000000aa"]
+
+    room._hub_db = FakeHubDatabase(journal, fail=True)
+    with pytest.raises(OSError):
+        room.join(code, "Kim", "startdag-00000000000000bb")
+    assert [p.name for p in room.store.participants()] == ["Sam"]
+    assert room._hub_db.erased == ["startdag-00000000000000bb"]
+    assert len(trainees_of(journal)) == 1
+    journal.close()
+
+
+def trainees_of(journal: Any) -> list[Any]:
+    from intervisie_kit.journal.store import trainees
+
+    with journal.reader.connect() as conn:
+        return conn.execute(trainees.select()).all()
