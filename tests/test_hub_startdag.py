@@ -46,24 +46,9 @@ HOSTILE = "<img src=x onerror=alert(1)>"  # within MAX_NAME
 
 #: The test authenticator is set after the deploy config ran: it gets the join handler as an institute's does.
 EXTRA_CONFIG = """
-import hashlib as _hashlib
-import os as _os
-
 from intervisie_kit.hub.hubconfig import use_startdag as _use_startdag
 
 assert _use_startdag(c)
-
-
-# The kit's kernels talk over IPC sockets in $JUPYTER_RUNTIME_DIR (default ~/.local/share/jupyter/runtime),
-# a path of at most 107 bytes: with a temporary user's name (25 characters) the default is too long.
-# A short runtime folder next to the homes (the deploy config does not set one yet: see the report).
-def _runtime_dir(spawner):
-    digest = _hashlib.sha256(spawner.user.name.encode()).hexdigest()[:8]
-    return _os.path.join(_os.path.dirname(spawner.home_dir), "rt-" + digest)
-
-
-c.Spawner.environment = {**(c.Spawner.environment if "environment" in c.Spawner else {}),
-                         "JUPYTER_RUNTIME_DIR": _runtime_dir}
 """
 
 

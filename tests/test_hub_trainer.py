@@ -248,13 +248,16 @@ def test_download_names_are_ascii(name: str) -> None:
 def test_hub_not_answering_is_an_error_the_page_can_name() -> None:
     """No hub API at that address: HubUnavailable (the service answers 502 with its own page), no traceback."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from intervisie_kit.hub.trainer import HubUnavailable, hub_groups
 
     from .hubtest import free_port
 
-    with pytest.raises(HubUnavailable):
-        asyncio.run(hub_groups(f"http://127.0.0.1:{free_port()}/hub/api", "token", "tess", T))
+    # Its own thread: after a Playwright test this thread may already hold a running event loop.
+    with ThreadPoolExecutor(1) as pool, pytest.raises(HubUnavailable):
+        url = f"http://127.0.0.1:{free_port()}/hub/api"
+        pool.submit(asyncio.run, hub_groups(url, "token", "tess", T)).result()
 
 
 def test_csp_allows_no_script() -> None:
