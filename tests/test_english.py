@@ -36,13 +36,21 @@ ALLOWED = {
     "intervisie": "the domain's name, Dutch in both languages",
     "inbrenger": "the domain's word for who brings the case, kept in English",
     "gespreksleider": "page 05 keeps the role's Dutch name in English, with a gloss: 'Gespreksleider (leads)'",
+    "startdag": "the training day's Dutch name, kept in English (page 11 'running a startdag')",
 }
+
+
+HUB_PAGES = ("intervisie_kit.hub.trainer_page", "intervisie_kit.hub.startdag.regie", "intervisie_kit.hub.startdag.join")
 
 
 def dutch_fragments() -> dict[str, str]:
     """Every Dutch piece of the catalogue that differs from its English half: fragment -> key."""
     for module in pkgutil.iter_modules(ui.__path__):
         importlib.import_module(f"intervisie_kit.ui.{module.name}")  # their register(...) calls
+    # The hub's pages register their tables too; import them always, so the catalogue does not depend on
+    # which tests ran before in this process.
+    for name in HUB_PAGES:
+        importlib.import_module(name)
     found: dict[str, str] = {}
     for key, (nl, en) in i18n.TEXTS.items():
         if nl == en:

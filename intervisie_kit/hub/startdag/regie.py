@@ -26,6 +26,10 @@ __all__ = ["REGIE_MAX_BODY", "SERVICE_CSP", "Regie"]
 
 REGIE_MAX_BODY = 64 * 1024  # bytes in one POST of the regie page (the case text is the large part)
 
+#: The link to the other language names that language in itself (not a catalogue text: it is the same word
+#: in both languages' pages).
+LANGUAGE_LINK = {"nl": "English", "en": "Nederlands"}
+
 register(
     {
         "sd.title": ("Startdag op de hub", "Start day on the hub"),
@@ -60,7 +64,8 @@ register(
         ),
         "sd.ended": (
             "De startdag is beëindigd. Gewist: {users} tijdelijke accounts op de hub, {roles} databaserollen, "
-            "{participants} deelnemers, {questions} vragen, {ratings} waarderingen, {reflections} reflecties.",
+            "{participants} deelnemers, {questions} gestelde vragen, {ratings} waarderingen, {reflections} "
+            "reflecties.",
             "The start day has ended. Erased: {users} temporary hub accounts, {roles} database roles, "
             "{participants} participants, {questions} questions, {ratings} ratings, {reflections} reflections.",
         ),
@@ -82,7 +87,6 @@ register(
             "De titel is te lang: hooguit {n} tekens.",
             "The title is too long: at most {n} characters.",
         ),
-        "sd.lang": ("English", "Nederlands"),
         "sd.case": ("De casus op de muur", "The case on the wall"),
         "sd.case.title": ("Titel van de casus", "Title of the case"),
         "sd.case.text": ("Tekst van de casus", "Text of the case"),
@@ -137,7 +141,7 @@ class Regie(HubIdentity, web.WorkshopHandler):
             f"<title>{self.say('sd.title')}</title>"
             f'<link rel="stylesheet" href="{self.startdag.prefix}workshop/static/workshop.css"></head>'
             f'<body class="ikw-regie"><main id="ikw-main"><h1>{self.say("sd.title")}</h1>'
-            f'<p><a href="?lang={other}" data-testid="lang-toggle">{self.say("sd.lang")}</a></p>'
+            f'<p><a href="?lang={other}" data-testid="lang-toggle">{LANGUAGE_LINK[self.lang]}</a></p>'
             f"{body}</main></body></html>"
         )
 
