@@ -45,7 +45,8 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hubtest import Hub, HubSession, hub_database, hub_tmp, role_namespace, running_hub  # noqa: E402
+from intervisie_kit.hub.database import namespace  # noqa: E402
+from tests.hubtest import Hub, HubSession, hub_database, hub_tmp, running_hub  # noqa: E402
 
 START_PAGE = "voila/render/00_start.ipynb"
 WIDGET_TARGET = "jupyter.widget"
@@ -222,7 +223,7 @@ def database_connections(db_url: str) -> dict[str, int]:
     import sqlalchemy as sa
 
     url = sa.make_url(db_url)
-    ns = role_namespace(url.database or "")
+    ns = namespace(url.database or "")
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     try:
         with engine.connect() as conn:

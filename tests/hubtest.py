@@ -23,19 +23,17 @@ Not a test module: tests and ``benchmarks/hub_load.py`` import it (like ``tests/
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,10 +42,14 @@ from urllib.parse import quote
 import psutil
 import requests
 
+from intervisie_kit.hub import ADMIN_DB_ENV
+from intervisie_kit.hub.database import namespace
+
+from .conftest import free_port, in_ci, wait_until
+
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY_CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 PG_ENV = "INTERVISIE_KIT_TEST_POSTGRES"
-ADMIN_DB_ENV = "INTERVISIE_KIT_HUB_DB"  # intervisie_kit.hub.ADMIN_DB_ENV (kept literal: the hub reads it)
 TEST_SERVICE = "hubtest"  # the test's own hub service: its token creates users and groups
 HUB_START_TIMEOUT = 60.0
 SERVER_READY_TIMEOUT = 90.0  # one single-user server start takes several seconds on a busy 2-core machine
@@ -70,10 +72,6 @@ TEST_SCOPES = [
 ]
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
 def postgres_server() -> str:
     """The test server's superuser URL; skip without one, except in CI where that fails the run."""
     import pytest
@@ -86,12 +84,6 @@ def postgres_server() -> str:
     pytest.skip(f'no PostgreSQL: set {PG_ENV} (eval "$(.ci/postgres.sh)")')
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def alive(proc: psutil.Process) -> bool:
     """Still running: a zombie has ended and only waits for its parent (or init) to reap it."""
     try:
@@ -100,21 +92,7 @@ def alive(proc: psutil.Process) -> bool:
         return False
 
 
-def wait_until(condition: Callable[[], bool], timeout: float, what: str, interval: float = 0.1) -> None:
-    """Wait for a condition (never a fixed sleep); fail with ``what`` when it does not come."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(interval)
-
-
 # -- the database ----------------------------------------------------------------------------------------
-
-
-def role_namespace(database: str) -> str:
-    """``docs/hub.md``: every role of a database is named ``ik_<sha256(database)[:6]>_...``."""
-    return "ik_" + hashlib.sha256(database.encode("utf-8")).hexdigest()[:6]
 
 
 def namespace_roles(server: str, database: str) -> list[str]:
@@ -125,7 +103,7 @@ def namespace_roles(server: str, database: str) -> list[str]:
         with engine.connect() as conn:
             rows = conn.execute(
                 sa.text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :prefix) ORDER BY rolname"),
-                {"prefix": role_namespace(database) + "_"},
+                {"prefix": namespace(database) + "_"},
             )
             return [row[0] for row in rows]
     finally:
@@ -133,26 +111,18 @@ def namespace_roles(server: str, database: str) -> list[str]:
 
 
 def drop_database(server: str, database: str) -> None:
-    """Drop the database and then every role of its namespace (members before the group roles)."""
+    """Drop the database and then every role of its namespace (the kit's own clean-up)."""
     import sqlalchemy as sa
+
+    from intervisie_kit.hub.database import drop_namespace_roles
 
     engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-            prefix = role_namespace(database) + "_"
-            rows = conn.execute(
-                sa.text(
-                    "SELECT r.rolname FROM pg_roles r WHERE starts_with(r.rolname, :prefix) "
-                    "ORDER BY (SELECT count(*) FROM pg_auth_members m WHERE m.roleid = r.oid), r.rolname"
-                ),
-                {"prefix": prefix},
-            )
-            for (role,) in rows.fetchall():
-                # The names come from the catalogue and carry the prefix; quoted all the same.
-                conn.exec_driver_sql('DROP ROLE IF EXISTS "{}"'.format(role.replace('"', '""')))
     finally:
         engine.dispose()
+    drop_namespace_roles(server, database)
 
 
 @contextlib.contextmanager

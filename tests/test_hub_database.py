@@ -7,7 +7,6 @@ an institute's hub database would be), and drops the database and every role of 
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -20,7 +19,6 @@ import sqlalchemy as sa
 from intervisie_kit.hub.database import (
     USER_CONNECTION_LIMIT,
     HubDatabase,
-    drop_namespace_roles,
     namespace,
     role_name,
 )
@@ -29,19 +27,9 @@ from intervisie_kit.journal.store import HEAD, NOT_SET_UP
 from intervisie_kit.ui import journal as journal_page
 from intervisie_kit.ui import shell
 
-from .conftest import in_ci
+from .hubtest import drop_database, postgres_server
 
-PG_ENV = "INTERVISIE_KIT_TEST_POSTGRES"
 HOSTILE_USER = "x'; DROP TABLE trainees; --\"ë"
-
-
-def _server() -> str:
-    server = os.environ.get(PG_ENV)
-    if not server:
-        if in_ci():
-            pytest.fail(f"{PG_ENV} is not set: .ci/run starts a PostgreSQL for the hub tests")
-        pytest.skip(f'no PostgreSQL: set {PG_ENV} (eval "$(.ci/postgres.sh)")')
-    return server
 
 
 def _new_database(server: str) -> tuple[str, str]:
@@ -55,14 +43,6 @@ def _new_database(server: str) -> tuple[str, str]:
     admin.dispose()
     url = sa.make_url(server).set(database=name, username=owner, password=password)
     return name, url.render_as_string(hide_password=False)
-
-
-def _drop_database(server: str, name: str) -> None:
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    admin.dispose()
-    drop_namespace_roles(server, name)
 
 
 class Hub:
@@ -99,14 +79,14 @@ class Hub:
 
 @pytest.fixture(scope="module")
 def hub() -> Iterator[Hub]:
-    server = _server()
+    server = postgres_server()
     name, owner_url = _new_database(server)
     try:
         made = Hub(server, name, owner_url)
         yield made
         made.db.close()
     finally:
-        _drop_database(server, name)
+        drop_database(server, name)
 
 
 def _refused(hub: Hub, url: str, statement: str, **params: Any) -> None:
@@ -238,7 +218,7 @@ def test_the_reader_sees_every_trainee_and_only_shared_entries_and_writes_nothin
 
 
 def test_prepare_twice_and_at_once_in_two_threads() -> None:
-    server = _server()
+    server = postgres_server()
     name, owner_url = _new_database(server)
     try:
         start = threading.Barrier(2)
@@ -273,7 +253,7 @@ def test_prepare_twice_and_at_once_in_two_threads() -> None:
         engine.dispose()
         assert (policies, rows) == (4, 1)
     finally:
-        _drop_database(server, name)
+        drop_database(server, name)
 
 
 def test_erase_user_removes_rows_and_role(hub: Hub) -> None:

@@ -378,9 +378,10 @@ def test_hub_start_and_spawns_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> 
 
     from intervisie_kit.hub.database import role_name
 
-    from .test_hub_database import _drop_database, _new_database, _server
+    from .hubtest import drop_database, postgres_server
+    from .test_hub_database import _new_database
 
-    server = _server()
+    server = postgres_server()
     name, owner = _new_database(server)
     monkeypatch.setenv(ADMIN_DB_ENV, owner)
     monkeypatch.delenv(DB_HOST_ENV, raising=False)
@@ -413,7 +414,7 @@ def test_hub_start_and_spawns_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> 
         database = spawner._databases.pop(owner, None)
         if database is not None:
             database.close()
-        _drop_database(server, name)
+        drop_database(server, name)
 
 
 # -- the deployment files -------------------------------------------------------------------------------
