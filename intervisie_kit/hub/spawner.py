@@ -36,10 +36,6 @@ log = logging.getLogger(__name__)
 
 JOURNAL_ENV = "INTERVISIE_KIT_JOURNAL"  # intervisie_kit.journal.store.JOURNAL_ENV, without importing the store
 
-#: A startdag participant's temporary hub user and its group carry this prefix (``hub/startdag.py``, part E;
-#: the institute's own login refuses such names).
-STARTDAG_PREFIX = "startdag-"
-
 _SPAWN_FAILED = (
     "Je dagboek kon niet worden ingericht; probeer het zo nog eens of vraag de beheerder. / "
     "Your journal could not be set up; try again shortly or ask the administrator."
@@ -87,11 +83,13 @@ def prepare_database(environ: dict[str, str] | None = None) -> bool:
 
 
 def _origin(spawner) -> str:  # type: ignore[no-untyped-def]
-    """A startdag participant's temporary user (name ``startdag-...``, in a ``startdag-<id>`` group)."""
+    """``startdag`` for a startdag participant: a temporary user (the startdag's own rule) or a member of a
+    startdag's group; else ``hub``."""
+    from .startdag.room import GROUP_PREFIX, is_temporary
+
     groups = getattr(spawner.user, "groups", None) or []
-    names = [getattr(group, "name", "") for group in groups]
-    temporary = spawner.user.name.startswith(STARTDAG_PREFIX) or any(n.startswith(STARTDAG_PREFIX) for n in names)
-    return ORIGIN_STARTDAG if temporary else ORIGIN_HUB
+    in_startdag = any(getattr(group, "name", "").startswith(GROUP_PREFIX) for group in groups)
+    return ORIGIN_STARTDAG if is_temporary(spawner.user.name) or in_startdag else ORIGIN_HUB
 
 
 async def pre_spawn_hook(spawner) -> None:  # type: ignore[no-untyped-def]
